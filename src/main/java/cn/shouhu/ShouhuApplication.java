@@ -1,0 +1,21 @@
+package cn.shouhu;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Shouhu (守护): the work platform of a district police branch. Each top-level package below this one is
+ * a business capability (a Spring Modulith application module); its root package is its API.
+ */
+@Modulithic(sharedModules = "shared")
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ShouhuApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ShouhuApplication.class, args);
+	}
+
+}

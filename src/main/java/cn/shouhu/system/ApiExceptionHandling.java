@@ -1,0 +1,90 @@
+package cn.shouhu.system;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import cn.shouhu.shared.ConflictException;
+import cn.shouhu.shared.InvalidInputException;
+import cn.shouhu.shared.NotFoundException;
+import cn.shouhu.shared.UserFacingException;
+
+/** The REST API's errors as RFC 9457 problem details, with the message in the caller's language. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandling.class);
+
+	private final MessageSource messages;
+
+	ApiExceptionHandling(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, message(e));
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException e) {
+		return problem(HttpStatus.CONFLICT, message(e));
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail staleVersion() {
+		return problem(HttpStatus.CONFLICT, text("error.optimisticLock"));
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException e) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, message(e));
+		if (e.field() != null) {
+			problem.setProperty("field", e.field());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+	void denied(RuntimeException e) {
+		throw e;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) {
+		if (e instanceof ErrorResponse response) {
+			return response.getBody();
+		}
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		log.error("Unexpected error {}", id, e);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", id));
+	}
+
+	private ProblemDetail problem(HttpStatus status, String detail) {
+		return ProblemDetail.forStatusAndDetail(status, detail);
+	}
+
+	private String message(UserFacingException e) {
+		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+}
