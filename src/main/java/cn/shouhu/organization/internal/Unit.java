@@ -1,12 +1,13 @@
 package cn.shouhu.organization.internal;
 
+import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.shouhu.organization.UnitRef;
@@ -25,6 +27,9 @@ import cn.shouhu.shared.InvalidInputException;
  * A unit of the branch's tree. The branch (分局) is the single root; every other unit has an active parent when it
  * is created or moved. The materialised {@code path} ("/1/4/9/") lists the ids from the root down to the unit
  * itself, so a subtree is every unit whose path starts with its root's path. Units are deactivated, never deleted.
+ * <p>
+ * Column names are spelled out so that the mapping does not depend on the dialect's letter case (H2's dialect
+ * upper-cases derived names; the schema is lower case).
  */
 @Table("unit")
 public class Unit {
@@ -36,25 +41,35 @@ public class Unit {
 	static final int MAX_AREAS = 500;
 
 	@Id
+	@Column("id")
 	private Long id;
 
+	@Column("parent_id")
 	private Long parentId;
 
+	@Column("name")
 	private String name;
 
+	@Column("unit_type")
 	private UnitType unitType;
 
+	@Column("path")
 	private String path;
 
+	@Column("active")
 	private boolean active;
 
+	@Column("sort_order")
 	private int sortOrder;
 
 	@Version
+	@Column("version")
 	private Integer version;
 
+	@Column("created_at")
 	private Instant createdAt;
 
+	@Column("updated_at")
 	private Instant updatedAt;
 
 	@MappedCollection(idColumn = "unit_id")
@@ -301,7 +316,7 @@ public class Unit {
 		return version;
 	}
 
-	/** The jurisdiction's names of one kind, sorted. */
+	/** The jurisdiction's names of one kind, in Chinese (pinyin) order. */
 	public List<String> areas(AreaKind kind) {
 		List<String> names = new ArrayList<>();
 		for (JurisdictionArea area : jurisdiction) {
@@ -309,7 +324,7 @@ public class Unit {
 				names.add(area.name());
 			}
 		}
-		names.sort(Comparator.naturalOrder());
+		names.sort(Collator.getInstance(Locale.SIMPLIFIED_CHINESE));
 		return Collections.unmodifiableList(names);
 	}
 
