@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.shouhu.organization.OrganizationSpringTest;
+import static cn.shouhu.organization.Spreadsheets.xlsx;
 import cn.shouhu.organization.StaffLogin;
 import cn.shouhu.organization.internal.OfficerImport.ImportMode;
 import cn.shouhu.organization.internal.OfficerImport.ImportReport;
@@ -33,22 +33,6 @@ class OfficerImportTest extends OrganizationSpringTest {
 
 	@Autowired
 	OfficerImport officerImport;
-
-	static byte[] xlsx(String[]... rows) throws IOException {
-		try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("民警");
-			for (int r = 0; r < rows.length; r++) {
-				Row row = sheet.createRow(r);
-				for (int c = 0; c < rows[r].length; c++) {
-					if (rows[r][c] != null) {
-						row.createCell(c).setCellValue(rows[r][c]);
-					}
-				}
-			}
-			workbook.write(out);
-			return out.toByteArray();
-		}
-	}
 
 	/** Two good rows, and one of each kind of bad row. */
 	private byte[] mixedFile() throws IOException {
