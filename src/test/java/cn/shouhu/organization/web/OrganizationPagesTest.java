@@ -285,4 +285,50 @@ class OrganizationPagesTest extends OrganizationSpringTest {
 		}
 	}
 
+	@Test
+	void everyPageRendersInChineseAndEnglishWithoutMissingTexts() throws Exception {
+		Branch b = branch();
+		setup.setJurisdiction(b.zhaotan(), java.util.List.of("沼潭社区"), java.util.List.of());
+		long zhang = setup.createOfficer("100231", "张伟", b.zhaotanTeam(), "社区民警", true);
+		Authentication admin = admin(b);
+		String[] pages = { "/organization/units", "/organization/units/" + b.zhaotan(), "/organization/units/new",
+				"/organization/units/new?parentId=" + b.zhaotan(), "/organization/units/" + b.zhaotan() + "/edit",
+				"/organization/units/" + b.zhaotanTeam() + "/move", "/organization/units/" + b.fire(),
+				"/organization/officers", "/organization/officers/" + zhang, "/organization/officers/new",
+				"/organization/officers/" + zhang + "/edit", "/organization/officers/" + zhang + "/transfer",
+				"/organization/officers/import" };
+		for (String lang : new String[] { "zh_CN", "en" }) {
+			for (String page : pages) {
+				mvc.perform(get(page).param("lang", lang).with(authentication(admin)))
+					.andExpect(status().isOk())
+					.andExpect(content().string(not(containsString("??"))));
+			}
+		}
+		mvc.perform(get("/organization/officers/" + zhang).param("lang", "en").with(authentication(admin)))
+			.andExpect(content().string(allOf(containsString("Badge number"), containsString("Transfer officer"))));
+	}
+
+	@Test
+	void aTransferThroughTheFormMovesTheOfficerAndSaysWhere() throws Exception {
+		Branch b = branch();
+		long zhang = setup.createOfficer("100231", "张伟", b.zhaotanTeam(), "社区民警", true);
+		Authentication leader = TestStaff.as(Role.UNIT_LEADER, b.zhaotan());
+
+		mvc.perform(post("/organization/officers/" + zhang + "/transfer").with(authentication(leader))
+			.with(csrf())
+			.param("unitId", String.valueOf(b.minzu()))
+			.param("version", String.valueOf(officerVersion(zhang))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("单位“民族东路派出所”不在您的管理范围内")));
+		mvc.perform(post("/organization/officers/" + zhang + "/transfer").with(authentication(leader))
+			.with(csrf())
+			.param("unitId", String.valueOf(b.zhaotan()))
+			.param("version", String.valueOf(officerVersion(zhang))))
+			.andExpect(redirectedUrl("/organization/officers/" + zhang))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("flashSuccess", "已将“张伟”调往“沼潭派出所”。"));
+		assertThat(jdbc.sql("SELECT unit_id FROM officer WHERE id = :id").param("id", zhang).query(Long.class)
+			.single()).isEqualTo(b.zhaotan());
+	}
+
 }
