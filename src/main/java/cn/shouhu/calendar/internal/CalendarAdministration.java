@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,11 @@ public class CalendarAdministration {
 			return offDays.isEmpty() ? null : offDays.get(offDays.size() - 1);
 		}
 
+		/** Where the holiday sorts: its first day off (国庆 after 中秋 even if a worked day comes first). */
+		LocalDate firstDay() {
+			return offDays.isEmpty() ? workedDays.get(0) : offDays.get(0);
+		}
+
 	}
 
 	/** The maintained years, newest first. */
@@ -100,7 +106,7 @@ public class CalendarAdministration {
 	}
 
 	/**
-	 * The year's days grouped by holiday, in the order the holidays come. Days of one name more than a month
+	 * The year's days grouped by holiday, in the order of their first day off. Days of one name more than a month
 	 * apart are separate holidays: 元旦 in January, and 元旦 of the next year starting on 31 December.
 	 */
 	@Transactional(readOnly = true)
@@ -117,6 +123,7 @@ public class CalendarAdministration {
 			.map(days -> new Holiday(days.get(0).name(),
 					days.stream().filter(CalendarDay::offDay).map(CalendarDay::date).toList(),
 					days.stream().filter(day -> !day.offDay()).map(CalendarDay::date).toList()))
+			.sorted(Comparator.comparing(Holiday::firstDay))
 			.toList();
 	}
 
