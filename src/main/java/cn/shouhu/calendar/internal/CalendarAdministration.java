@@ -153,19 +153,23 @@ public class CalendarAdministration {
 	 */
 	@Transactional
 	public void saveDay(int year, DayEntry entry) {
-		Instant now = clock.instant();
-		lockYear(year, now);
+		lockYear(year);
 		CalendarDay day = validate(year, entry);
 		Optional<CalendarDay> before = store.day(day.date());
+		if (before.isPresent() && before.get().equals(day)) {
+			return;
+		}
+		Instant now = clock.instant();
 		if (before.isEmpty()) {
 			store.insert(day, now);
 			audit.record(AuditRecord.created(MODULE, "calendarDay", day.date(), day.auditView()));
 		}
-		else if (!before.get().equals(day)) {
+		else {
 			store.update(day, now);
 			audit.record(AuditRecord.updated(MODULE, "calendarDay.update", "calendarDay", day.date(),
 					before.get().auditView(), day.auditView()));
 		}
+		store.touchYear(year, now);
 		reloadAfterCommit();
 	}
 
@@ -175,11 +179,12 @@ public class CalendarAdministration {
 	 */
 	@Transactional
 	public void removeDay(int year, LocalDate date) {
-		lockYear(year, clock.instant());
+		lockYear(year);
 		CalendarDay day = store.day(date)
 			.filter(found -> found.date().getYear() == year)
 			.orElseThrow(() -> new NotFoundException("calendar.day.notFound", date.toString()));
 		store.delete(date);
+		store.touchYear(year, clock.instant());
 		audit.record(AuditRecord.deleted(MODULE, "calendarDay", date, day.auditView()));
 		reloadAfterCommit();
 	}
@@ -236,9 +241,9 @@ public class CalendarAdministration {
 		return new CalendarDay(date, entry.offDay(), name);
 	}
 
-	/** Touching the year's row locks it, so two edits of one year run one after the other, never interleaved. */
-	private void lockYear(int year, Instant now) {
-		if (!store.touchYear(year, now)) {
+	/** Two edits of one year run one after the other, never interleaved. */
+	private void lockYear(int year) {
+		if (!store.lockYear(year)) {
 			throw new NotFoundException("calendar.year.notFound", String.valueOf(year));
 		}
 	}

@@ -81,14 +81,23 @@ class CalendarStore {
 	}
 
 	/**
-	 * Marks the year as changed and locks its row: edits of one year's days queue up behind each other.
+	 * Locks the year's row until the transaction ends: edits of one year's days queue up behind each other.
 	 * @return false if the year is not maintained
 	 */
-	boolean touchYear(int year, Instant now) {
-		return jdbc.sql("UPDATE calendar_year SET updated_at = :now WHERE cal_year = :year")
+	boolean lockYear(int year) {
+		return jdbc.sql("SELECT cal_year FROM calendar_year WHERE cal_year = :year FOR UPDATE")
+			.param("year", year)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** Marks the year as changed, for the overview's "last changed". */
+	void touchYear(int year, Instant now) {
+		jdbc.sql("UPDATE calendar_year SET updated_at = :now WHERE cal_year = :year")
 			.param("year", year)
 			.param("now", utc(now))
-			.update() == 1;
+			.update();
 	}
 
 	List<CalendarDay> days(int year) {

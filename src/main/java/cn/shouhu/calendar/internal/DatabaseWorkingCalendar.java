@@ -48,8 +48,11 @@ class DatabaseWorkingCalendar implements WorkingCalendar, InitializingBean {
 		reload();
 	}
 
-	/** Reads the calendar now; a failure leaves the previous snapshot in place and is thrown. */
-	void reload() {
+	/**
+	 * Reads the calendar now; a failure leaves the previous snapshot in place and is thrown. Synchronized so
+	 * that a slow periodic read cannot overwrite the newer one made after an edit committed.
+	 */
+	synchronized void reload() {
 		CalendarStore.Contents contents = store.contents();
 		current = new SnapshotCalendar(contents.offDays(), contents.years(), hours, properties.zone());
 	}

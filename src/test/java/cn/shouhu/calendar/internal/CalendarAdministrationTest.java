@@ -105,6 +105,15 @@ class CalendarAdministrationTest {
 	}
 
 	@Test
+	void savingAnEntryUnchangedRecordsNothing() {
+		administration.saveDay(2026, new DayEntry(SATURDAY, false, "测试"));
+
+		administration.saveDay(2026, new DayEntry(SATURDAY, false, "测试 "));
+
+		verify(audit, times(1)).record(any());
+	}
+
+	@Test
 	void aRemovedDayFollowsTheRuleAgain() {
 		administration.saveDay(2026, new DayEntry(SATURDAY, false, "测试"));
 
