@@ -37,9 +37,7 @@ import cn.shouhu.shared.Role;
  * deadline computation sees, and each one is audited in its own transaction. Only dates from November 2026
  * (no holidays) and years after 2026 are touched, and they are removed after each test.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:calendar-administration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"shouhu.demo.enabled=false" })
+@SpringBootTest
 class CalendarAdministrationTest {
 
 	private static final LocalDate THURSDAY = LocalDate.of(2026, 12, 31);

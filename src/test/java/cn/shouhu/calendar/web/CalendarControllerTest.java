@@ -36,9 +36,7 @@ import cn.shouhu.shared.Role;
  * The calendar pages as the system administrator uses them. Only dates from November 2026 (no holidays) and
  * years after 2026 are changed, and they are removed after each test.
  */
-@SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:calendar-administration;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"shouhu.demo.enabled=false" })
+@SpringBootTest
 @AutoConfigureMockMvc
 class CalendarControllerTest {
 
