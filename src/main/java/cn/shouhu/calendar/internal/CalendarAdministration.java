@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -49,11 +50,13 @@ public class CalendarAdministration {
 
 	private final Clock clock;
 
-	CalendarAdministration(CalendarStore store, DatabaseWorkingCalendar calendar, AuditTrail audit, Clock clock) {
+	/** @param clock the application's clock if there is one (tests fix it), else the system's */
+	CalendarAdministration(CalendarStore store, DatabaseWorkingCalendar calendar, AuditTrail audit,
+			ObjectProvider<Clock> clock) {
 		this.store = store;
 		this.calendar = calendar;
 		this.audit = audit;
-		this.clock = clock;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	/**
