@@ -80,7 +80,7 @@ public class Officer {
 	 * Registers an officer in {@code unit}. The caller has checked that the 警号 is free; the formats and the unit
 	 * are checked here again, whoever calls.
 	 */
-	static Officer register(String badgeNo, String name, Unit unit, String position, boolean partyMember,
+	static Officer register(String badgeNo, String name, UnitIndex.Node unit, String position, boolean partyMember,
 			OfficerStatus status, Instant now) {
 		String cleanPosition = OfficerRules.clean(position);
 		RejectedInput.throwIfAny(OfficerRules.check(badgeNo, name, cleanPosition));
@@ -101,11 +101,11 @@ public class Officer {
 	}
 
 	/** 调动: to another unit of the branch. Only an officer in active service moves. */
-	OfficerTransferred transferTo(Unit target, Instant now) {
+	OfficerTransferred transferTo(UnitIndex.Node target, Instant now) {
 		if (status != OfficerStatus.ACTIVE) {
 			throw new ConflictException("organization.officer.transfer.notActive", name);
 		}
-		if (target.id().equals(unitId)) {
+		if (target.id() == unitId) {
 			throw InvalidInputException.onField("unitId", "organization.officer.transfer.sameUnit", target.name());
 		}
 		checkUnit(target);
@@ -129,8 +129,8 @@ public class Officer {
 	}
 
 	/** An officer works in an active police unit, never in an external agency. */
-	static Violation unitProblem(Unit unit) {
-		if (unit.unitType() == UnitType.EXTERNAL_AGENCY) {
+	static Violation unitProblem(UnitIndex.Node unit) {
+		if (unit.type() == UnitType.EXTERNAL_AGENCY) {
 			return new Violation("unitId", "organization.officer.unit.external", unit.name());
 		}
 		if (!unit.active()) {
@@ -139,7 +139,7 @@ public class Officer {
 		return null;
 	}
 
-	private static void checkUnit(Unit unit) {
+	private static void checkUnit(UnitIndex.Node unit) {
 		Violation problem = unitProblem(unit);
 		if (problem != null) {
 			throw new RejectedInput(List.of(problem));

@@ -155,18 +155,18 @@ public class OfficerImport {
 			return ImportReport.fileProblem(chosen, "organization.import.file.noRows");
 		}
 
-		UnitIndex units = UnitIndex.load(jdbc);
+		UnitIndex units = UnitIndex.load(jdbc, scope);
 		List<RowError> errors = new ArrayList<>();
 		List<Roster.NewOfficer> accepted = new ArrayList<>();
 		Map<String, Integer> badgeRows = new HashMap<>();
 		for (XlsxRows.Row row : read.rows()) {
-			List<RowError> rowErrors = check(row, scope, units, badgeRows, accepted);
+			List<RowError> rowErrors = check(row, units, badgeRows, accepted);
 			errors.addAll(rowErrors);
 		}
 		int imported = 0;
 		if (errors.isEmpty() || chosen == ImportMode.VALID_ROWS_ONLY) {
 			for (Roster.NewOfficer officer : accepted) {
-				roster.create(officer, scope);
+				roster.create(officer, units);
 				imported++;
 			}
 		}
@@ -190,7 +190,7 @@ public class OfficerImport {
 	}
 
 	/** Checks one row; adds it to {@code accepted} if it has no error. */
-	private List<RowError> check(XlsxRows.Row row, DataScope scope, UnitIndex units, Map<String, Integer> badgeRows,
+	private List<RowError> check(XlsxRows.Row row, UnitIndex units, Map<String, Integer> badgeRows,
 			List<Roster.NewOfficer> accepted) {
 		String[] cells = row.cells();
 		List<RowError> errors = new ArrayList<>();
@@ -229,7 +229,7 @@ public class OfficerImport {
 
 		Roster.NewOfficer officer = new Roster.NewOfficer(cells[OfficerSheet.BADGE_NO], cells[OfficerSheet.NAME],
 				unitId, cells[OfficerSheet.POSITION], partyMember.orElse(false), status.orElse(OfficerStatus.ACTIVE));
-		for (Violation violation : roster.check(officer, scope)) {
+		for (Violation violation : roster.check(officer, units)) {
 			int column = column(violation.field());
 			if (column == OfficerSheet.UNIT && unitReported) {
 				continue;

@@ -38,7 +38,7 @@ public class OfficerSearch {
 
 	/** The units the search form offers: those within the staff member's read scope, police units only. */
 	public List<UnitIndex.Node> filterUnits() {
-		return UnitIndex.load(jdbc).within(scopes.officerRead()).stream().filter(n -> !n.external()).toList();
+		return UnitIndex.load(jdbc, scopes.officerRead()).withinScope().stream().filter(n -> !n.external()).toList();
 	}
 
 	OfficerQuery query(OfficerCriteria criteria, DataScope scope) {

@@ -30,8 +30,6 @@ public class Roster {
 
 	private final OfficerRepository officers;
 
-	private final UnitRepository units;
-
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
@@ -40,10 +38,9 @@ public class Roster {
 
 	private final StaffScopes scopes;
 
-	Roster(OfficerRepository officers, UnitRepository units, JdbcClient jdbc, AuditTrail audit,
+	Roster(OfficerRepository officers, JdbcClient jdbc, AuditTrail audit,
 			ApplicationEventPublisher events, StaffScopes scopes) {
 		this.officers = officers;
-		this.units = units;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
@@ -99,8 +96,8 @@ public class Roster {
 	/** The units a new or transferred officer may be placed in by this staff member. */
 	@Transactional(readOnly = true)
 	public List<UnitIndex.Node> placeableUnits() {
-		return UnitIndex.load(jdbc)
-			.within(scopes.officerWrite())
+		return UnitIndex.load(jdbc, scopes.officerWrite())
+			.withinScope()
 			.stream()
 			.filter(node -> node.active() && !node.external())
 			.toList();
@@ -112,8 +109,16 @@ public class Roster {
 
 	/** Registers an officer within {@code scope}: the form, the import and the system setup all come here. */
 	long create(NewOfficer input, DataScope scope) {
-		RejectedInput.throwIfAny(check(input, scope));
-		Unit unit = units.findById(input.unitId()).orElseThrow();
+		return create(input, UnitIndex.load(jdbc, scope));
+	}
+
+	/**
+	 * @param unitIndex the unit tree with the staff member's scope marked, loaded once by a caller that registers
+	 * many officers in one transaction
+	 */
+	long create(NewOfficer input, UnitIndex unitIndex) {
+		RejectedInput.throwIfAny(check(input, unitIndex));
+		UnitIndex.Node unit = unitIndex.find(input.unitId()).orElseThrow();
 		Officer officer = Officer.register(input.badgeNo(), input.name(), unit, input.position(),
 				input.partyMember(), input.status(), Instant.now());
 		officers.save(officer);
@@ -126,26 +131,30 @@ public class Roster {
 	 * exist, is out of scope, inactive or an external agency.
 	 */
 	@Transactional(readOnly = true)
-	List<Violation> check(NewOfficer input, DataScope scope) {
+	List<Violation> check(NewOfficer input, UnitIndex unitIndex) {
 		List<Violation> violations = new ArrayList<>(
 				OfficerRules.check(input.badgeNo(), input.name(), input.position()));
 		if (input.badgeNo() != null && violations.stream().noneMatch(v -> v.field().equals("badgeNo"))
 				&& officers.existsByBadgeNo(input.badgeNo())) {
 			violations.add(new Violation("badgeNo", "organization.officer.badgeNo.duplicate", input.badgeNo()));
 		}
-		unitProblem(input.unitId(), scope).ifPresent(violations::add);
+		unitProblem(input.unitId(), unitIndex).ifPresent(violations::add);
 		return violations;
 	}
 
-	private Optional<Violation> unitProblem(Long unitId, DataScope scope) {
+	/**
+	 * What keeps an officer out of a unit: it does not exist, lies outside the scope the index was loaded with, is
+	 * inactive or is an external agency.
+	 */
+	private static Optional<Violation> unitProblem(Long unitId, UnitIndex unitIndex) {
 		if (unitId == null) {
 			return Optional.of(new Violation("unitId", "organization.officer.unit.required"));
 		}
-		Optional<Unit> unit = units.findById(unitId);
+		Optional<UnitIndex.Node> unit = unitIndex.find(unitId);
 		if (unit.isEmpty()) {
 			return Optional.of(new Violation("unitId", "organization.officer.unit.notFound"));
 		}
-		if (!inScope(unitId, scope)) {
+		if (!unitIndex.inScope(unitId)) {
 			return Optional.of(new Violation("unitId", "organization.officer.unit.outOfScope", unit.get().name()));
 		}
 		return Optional.ofNullable(Officer.unitProblem(unit.get()));
@@ -176,11 +185,12 @@ public class Roster {
 		DataScope scope = scopes.officerWrite();
 		Officer officer = find(id, scope);
 		officer.checkVersion(version);
-		Optional<Violation> problem = unitProblem(targetUnitId, scope);
+		UnitIndex unitIndex = UnitIndex.load(jdbc, scope);
+		Optional<Violation> problem = unitProblem(targetUnitId, unitIndex);
 		if (problem.isPresent()) {
 			throw new RejectedInput(List.of(problem.get()));
 		}
-		Unit target = units.findById(targetUnitId).orElseThrow();
+		UnitIndex.Node target = unitIndex.find(targetUnitId).orElseThrow();
 		Map<String, Object> before = officer.snapshot();
 		OfficerTransferred transferred = officer.transferTo(target, Instant.now());
 		officers.save(officer);
@@ -215,15 +225,6 @@ public class Roster {
 			throw new NotFoundException("organization.officer.notFound");
 		}
 		return officers.findById(id).orElseThrow(() -> new NotFoundException("organization.officer.notFound"));
-	}
-
-	private boolean inScope(long unitId, DataScope scope) {
-		return jdbc.sql("SELECT COUNT(*) FROM unit u WHERE u.id = :id AND (:scopeAll OR u.path LIKE :scopePath)")
-			.param("id", unitId)
-			.param("scopeAll", scope.unrestricted())
-			.param("scopePath", scope.likePattern())
-			.query(Long.class)
-			.single() > 0;
 	}
 
 	private OfficerView view(Officer officer) {

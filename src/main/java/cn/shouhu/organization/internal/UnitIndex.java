@@ -3,10 +3,12 @@ package cn.shouhu.organization.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +60,10 @@ public final class UnitIndex {
 
 	private final List<Node> ordered;
 
-	private UnitIndex(List<Node> nodes) {
+	private final Set<Long> inScope;
+
+	private UnitIndex(List<Node> nodes, Set<Long> inScope) {
+		this.inScope = Set.copyOf(inScope);
 		Comparator<Node> siblingOrder = Comparator.comparingInt(Node::sortOrder)
 			.thenComparing(Node::name)
 			.thenComparingLong(Node::id);
@@ -86,14 +91,31 @@ public final class UnitIndex {
 		this.ordered = List.copyOf(order);
 	}
 
+	/** The whole tree, every unit within scope. */
 	public static UnitIndex load(JdbcClient jdbc) {
-		List<Node> nodes = jdbc
-			.sql("SELECT id, parent_id, name, unit_type, path, active, sort_order FROM unit")
-			.query((rs, n) -> new Node(rs.getLong("id"), (Long) rs.getObject("parent_id", Long.class),
-					rs.getString("name"), UnitType.valueOf(rs.getString("unit_type")), rs.getString("path"),
-					rs.getBoolean("active"), rs.getInt("sort_order")))
-			.list();
-		return new UnitIndex(nodes);
+		return load(jdbc, DataScope.all());
+	}
+
+	/** The whole tree, marking which units lie within {@code scope} (the predicate is bound, as everywhere). */
+	public static UnitIndex load(JdbcClient jdbc, DataScope scope) {
+		List<Node> nodes = new ArrayList<>();
+		Set<Long> scoped = new HashSet<>();
+		jdbc.sql("""
+				SELECT u.id, u.parent_id, u.name, u.unit_type, u.path, u.active, u.sort_order,
+				       (:scopeAll OR u.path LIKE :scopePath) AS in_scope
+				FROM unit u""")
+			.param("scopeAll", scope.unrestricted())
+			.param("scopePath", scope.likePattern())
+			.query(rs -> {
+				Node node = new Node(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("name"),
+						UnitType.valueOf(rs.getString("unit_type")), rs.getString("path"), rs.getBoolean("active"),
+						rs.getInt("sort_order"));
+				nodes.add(node);
+				if (rs.getBoolean("in_scope")) {
+					scoped.add(node.id());
+				}
+			});
+		return new UnitIndex(nodes, scoped);
 	}
 
 	private void collect(Node node, List<Node> order) {
@@ -164,9 +186,14 @@ public final class UnitIndex {
 		return String.join(LABEL_SEPARATOR, names);
 	}
 
-	/** Units, in tree order, within a data scope. */
-	public List<Node> within(DataScope scope) {
-		return ordered.stream().filter(node -> scope.covers(node.path())).toList();
+	/** True if the unit lies within the scope the index was loaded with. */
+	public boolean inScope(long id) {
+		return inScope.contains(id);
+	}
+
+	/** The units within the scope the index was loaded with, in tree order. */
+	public List<Node> withinScope() {
+		return ordered.stream().filter(node -> inScope.contains(node.id())).toList();
 	}
 
 	/**

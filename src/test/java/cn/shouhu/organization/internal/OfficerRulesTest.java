@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,18 +56,18 @@ class OfficerRulesTest {
 
 	@Test
 	void anOfficerIsNeverRegisteredInAnExternalAgencyOrAnInactiveUnit() {
-		Unit agency = new Unit(30L, 1L, "119消防救援", UnitType.EXTERNAL_AGENCY, "/1/30/", true, 0, 0, NOW, NOW, Set.of());
+		UnitIndex.Node agency = new UnitIndex.Node(30L, 1L, "119消防救援", UnitType.EXTERNAL_AGENCY, "/1/30/", true, 0);
 		assertThatThrownBy(() -> Officer.register("100231", "张伟", agency, null, false, OfficerStatus.ACTIVE, NOW))
 			.hasMessageContaining("organization.officer.unit.external");
-		Unit closed = new Unit(31L, 1L, "旧所", UnitType.STATION, "/1/31/", false, 0, 0, NOW, NOW, Set.of());
+		UnitIndex.Node closed = new UnitIndex.Node(31L, 1L, "旧所", UnitType.STATION, "/1/31/", false, 0);
 		assertThatThrownBy(() -> Officer.register("100231", "张伟", closed, null, false, OfficerStatus.ACTIVE, NOW))
 			.hasMessageContaining("organization.officer.unit.inactive");
 	}
 
 	@Test
 	void onlyAnActiveOfficerIsTransferredOrLeaves() {
-		Unit station = new Unit(4L, 1L, "沼潭派出所", UnitType.STATION, "/1/4/", true, 0, 0, NOW, NOW, Set.of());
-		Unit other = new Unit(5L, 1L, "民族东路派出所", UnitType.STATION, "/1/5/", true, 0, 0, NOW, NOW, Set.of());
+		UnitIndex.Node station = new UnitIndex.Node(4L, 1L, "沼潭派出所", UnitType.STATION, "/1/4/", true, 0);
+		UnitIndex.Node other = new UnitIndex.Node(5L, 1L, "民族东路派出所", UnitType.STATION, "/1/5/", true, 0);
 		Officer officer = new Officer(7L, "100231", "张伟", 4L, null, false, OfficerStatus.ACTIVE, 0, NOW, NOW);
 
 		assertThat(officer.transferTo(other, NOW)).satisfies(e -> {
