@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,6 +248,7 @@ public class OfficerImport {
 		if (errors.isEmpty()) {
 			accepted.add(officer);
 		}
+		errors.sort(Comparator.comparingInt(e -> OfficerSheet.COLUMN_KEYS.indexOf(e.columnKey())));
 		return errors;
 	}
 

@@ -93,6 +93,12 @@ public class Roster {
 		return scopes.mayWriteOfficers();
 	}
 
+	/** True if the signed-in staff member may change this officer. */
+	@Transactional(readOnly = true)
+	public boolean mayChange(long officerId) {
+		return scopes.mayWriteOfficers() && visible(officerId, scopes.officerWrite());
+	}
+
 	/** The units a new or transferred officer may be placed in by this staff member. */
 	@Transactional(readOnly = true)
 	public List<UnitIndex.Node> placeableUnits() {
@@ -213,7 +219,14 @@ public class Roster {
 
 	/** The officer, if it exists and lies within the scope; 404 otherwise, the same answer in both cases. */
 	private Officer find(long id, DataScope scope) {
-		boolean visible = jdbc.sql("""
+		if (!visible(id, scope)) {
+			throw new NotFoundException("organization.officer.notFound");
+		}
+		return officers.findById(id).orElseThrow(() -> new NotFoundException("organization.officer.notFound"));
+	}
+
+	private boolean visible(long id, DataScope scope) {
+		return jdbc.sql("""
 				SELECT COUNT(*) FROM officer o JOIN unit u ON u.id = o.unit_id
 				WHERE o.id = :id AND (:scopeAll OR u.path LIKE :scopePath)""")
 			.param("id", id)
@@ -221,10 +234,6 @@ public class Roster {
 			.param("scopePath", scope.likePattern())
 			.query(Long.class)
 			.single() > 0;
-		if (!visible) {
-			throw new NotFoundException("organization.officer.notFound");
-		}
-		return officers.findById(id).orElseThrow(() -> new NotFoundException("organization.officer.notFound"));
 	}
 
 	private OfficerView view(Officer officer) {

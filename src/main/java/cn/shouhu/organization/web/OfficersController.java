@@ -93,7 +93,7 @@ class OfficersController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("officer", roster.get(id));
-		model.addAttribute("mayChange", roster.mayChange());
+		model.addAttribute("mayChange", roster.mayChange(id));
 		return "organization/officers/show";
 	}
 

@@ -62,7 +62,7 @@ class OfficerImportTest extends OrganizationSpringTest {
 		assertThat(report.fileRejected()).isFalse();
 		assertThat(report.rowsRead()).isEqualTo(10);
 		assertThat(report.errors()).extracting(RowError::row, RowError::columnKey, RowError::messageKey)
-			.containsExactlyInAnyOrder(
+			.containsExactly(
 					tuple(3, "organization.sheet.badgeNo",
 							"organization.officer.badgeNo.invalid"),
 					tuple(4, "organization.sheet.name",

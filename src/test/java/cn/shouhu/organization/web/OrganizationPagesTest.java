@@ -205,10 +205,17 @@ class OrganizationPagesTest extends OrganizationSpringTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("李娜"), not(containsString("张伟")))));
 		mvc.perform(get("/organization/officers").with(authentication(admin)).header("HX-Request", "true")
-			.param("q", "张"))
+			.param("q", "张")
+			.param("unitId", "")
+			.param("status", "")
+			.param("partyMember", "")
+			.param("size", "20")
+			.param("sort", "badge")
+			.param("dir", "asc"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"results\""), containsString("张伟"),
-					not(containsString("<html")), not(containsString("李娜")))));
+					containsString("export.xlsx?q=%E5%BC%A0"), not(containsString("<html")),
+					not(containsString("李娜")))));
 	}
 
 	@Test
