@@ -7,6 +7,8 @@ package cn.shouhu.shared;
  */
 public record DataScope(boolean unrestricted, String unitPath) {
 
+	private static final java.util.regex.Pattern UNIT_PATH = java.util.regex.Pattern.compile("^/(\\d+/)+$");
+
 	private static final DataScope ALL = new DataScope(true, "/");
 
 	/** Matches no unit: for a staff member whose role grants no access to the data at hand. */
@@ -21,7 +23,7 @@ public record DataScope(boolean unrestricted, String unitPath) {
 	}
 
 	public static DataScope subtree(String unitPath) {
-		if (unitPath == null || !unitPath.startsWith("/") || !unitPath.endsWith("/")) {
+		if (unitPath == null || !UNIT_PATH.matcher(unitPath).matches()) {
 			throw new IllegalArgumentException("Not a unit path: " + unitPath);
 		}
 		return new DataScope(false, unitPath);
@@ -31,7 +33,7 @@ public record DataScope(boolean unrestricted, String unitPath) {
 		return this.equals(NONE);
 	}
 
-	/** The LIKE pattern for the subtree; the path holds only digits and slashes, so nothing needs escaping. */
+	/** The LIKE pattern for the subtree; a path holds only digits and slashes, so nothing needs escaping. */
 	public String likePattern() {
 		return unitPath + "%";
 	}
