@@ -1,5 +1,7 @@
 package cn.shouhu.audit.internal;
 
+import java.io.Serializable;
+
 /**
  * The result of walking the chain.
  *
@@ -12,7 +14,10 @@ package cn.shouhu.audit.internal;
  * @param detail for missing rows, the last missing id; for a broken link, the previous row's id
  */
 public record ChainVerification(long rowsChecked, Long lastId, String lastHash, Long firstBrokenId,
-		Problem problem, Long detail) {
+		Problem problem, Long detail) implements Serializable {
+
+	/** A flash attribute after a plain form post, so it travels in the database-backed session. */
+	private static final long serialVersionUID = 1L;
 
 	/** Why the chain breaks; each has a message {@code audit.verify.problem.NAME} in the audit bundle. */
 	public enum Problem {

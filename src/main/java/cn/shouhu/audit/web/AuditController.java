@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,7 +59,7 @@ class AuditController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") AuditFilter filter, BindingResult binding, Model model) {
+	String list(@ModelAttribute("filter") AuditFilter filter, Model model) {
 		AuditorDesk.Page page = desk.list(filter.toQuery(zone), filter.order(), filter.pageNumber(),
 				filter.pageSize());
 		model.addAttribute("page", page);
@@ -69,13 +68,13 @@ class AuditController {
 		model.addAttribute("exportUrl", filter.exportUrl());
 		model.addAttribute("pageSizes", AuditFilter.PAGE_SIZES);
 		model.addAttribute("outcomes", Outcome.values());
-		model.addAttribute("invalidFilter", binding.hasErrors());
+		model.addAttribute("invalidFilter", filter.malformed());
 		model.addAttribute("retentionDays", retentionDays);
 		return "audit/list";
 	}
 
 	@GetMapping("/export")
-	void export(@ModelAttribute("filter") AuditFilter filter, BindingResult binding, HttpServletResponse response)
+	void export(@ModelAttribute("filter") AuditFilter filter, HttpServletResponse response)
 			throws IOException {
 		List<String> headers = EXPORT_HEADERS.stream().map(h -> text("audit.column." + h)).toList();
 		try (AuditWorkbook workbook = new AuditWorkbook(text("audit.export.sheet"), headers, zone)) {

@@ -1,12 +1,12 @@
 package cn.shouhu.audit.internal;
 
-import org.junit.jupiter.api.condition.EnabledIf;
+import cn.shouhu.PostgresTest;
 
 /**
- * The chain's guarantees on PostgreSQL, in a database of its own that is dropped afterwards. Skipped where no
- * server answers on 127.0.0.1:5432 (trust authentication, user postgres).
+ * The chain's guarantees on PostgreSQL, each test in a database of its own that is dropped afterwards. Skipped
+ * where no server is reachable (see {@link PostgresTest}).
  */
-@EnabledIf("cn.shouhu.audit.internal.AuditDatabase#postgresReachable")
+@PostgresTest
 class AuditChainPostgresTest extends AuditChainContract {
 
 	@Override

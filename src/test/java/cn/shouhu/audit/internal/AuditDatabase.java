@@ -1,7 +1,5 @@
 package cn.shouhu.audit.internal;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -9,20 +7,17 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.shouhu.TestPostgres;
+
 /**
  * A fresh database with every migration applied, for tests that exercise the chain against a real database:
- * an in-memory H2 in PostgreSQL mode, or a throw-away PostgreSQL database (shouhu_audit_test_...) that
- * {@link #close()} drops.
+ * an in-memory H2 in PostgreSQL mode, or a throw-away PostgreSQL database of its own (from {@link TestPostgres})
+ * that {@link #close()} drops.
  */
 final class AuditDatabase implements AutoCloseable {
-
-	static final String PG_HOST = "127.0.0.1";
-
-	static final int PG_PORT = 5432;
 
 	private final HikariDataSource dataSource;
 
@@ -40,10 +35,11 @@ final class AuditDatabase implements AutoCloseable {
 
 	final ChainVerifier verifier;
 
-	private AuditDatabase(String url, String user, String vendor, String pgDatabase) {
+	private AuditDatabase(String url, String user, String password, String vendor, String pgDatabase) {
 		this.dataSource = new HikariDataSource();
 		this.dataSource.setJdbcUrl(url);
 		this.dataSource.setUsername(user);
+		this.dataSource.setPassword(password);
 		this.dataSource.setMaximumPoolSize(8);
 		this.pgDatabase = pgDatabase;
 		this.postgres = pgDatabase != null;
@@ -61,26 +57,13 @@ final class AuditDatabase implements AutoCloseable {
 
 	static AuditDatabase h2() {
 		return new AuditDatabase("jdbc:h2:mem:audit_" + UUID.randomUUID().toString().replace("-", "")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "h2",
-				null);
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "",
+				"h2", null);
 	}
 
 	static AuditDatabase postgres() {
-		String name = "shouhu_audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		admin().execute("CREATE DATABASE " + name);
-		return new AuditDatabase("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + name, "postgres",
-				"postgresql", name);
-	}
-
-	/** For {@code @EnabledIf}: PostgreSQL tests run only where a server answers on 127.0.0.1:5432. */
-	static boolean postgresReachable() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(PG_HOST, PG_PORT), 500);
-			return true;
-		}
-		catch (Exception e) {
-			return false;
-		}
+		String name = TestPostgres.createDatabase();
+		return new AuditDatabase(TestPostgres.url(name), TestPostgres.USER, TestPostgres.PASSWORD, "postgresql", name);
 	}
 
 	DataSource dataSource() {
@@ -110,17 +93,12 @@ final class AuditDatabase implements AutoCloseable {
 	public void close() {
 		if (postgres) {
 			dataSource.close();
-			admin().execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
+			TestPostgres.dropDatabase(pgDatabase);
 		}
 		else {
 			jdbc.execute("SHUTDOWN");
 			dataSource.close();
 		}
-	}
-
-	private static JdbcTemplate admin() {
-		return new JdbcTemplate(new SingleConnectionDataSource(
-				"jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres", "postgres", "", true));
 	}
 
 }
