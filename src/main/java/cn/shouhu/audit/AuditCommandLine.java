@@ -1,6 +1,5 @@
 package cn.shouhu.audit;
 
-import java.io.PrintStream;
 import java.util.Arrays;
 
 import cn.shouhu.audit.internal.VerifyCommand;
@@ -30,11 +29,7 @@ public final class AuditCommandLine {
 
 	/** Runs the verification; the caller exits the JVM with the returned status. */
 	public static int verify(String[] args) {
-		return verify(args, System.out, System.err);
-	}
-
-	static int verify(String[] args, PrintStream out, PrintStream err) {
-		return VerifyCommand.run(args, out, err);
+		return VerifyCommand.run(args, System.out, System.err);
 	}
 
 }

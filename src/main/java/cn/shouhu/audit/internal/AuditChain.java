@@ -91,7 +91,7 @@ public class AuditChain {
 		return ownTransaction.execute(status -> append(List.of(event)).get(0));
 	}
 
-	/** Convenience for tests and tools: captures an event now, for the current actor and request. */
+	/** An event that happens now, by the current actor, from the current request's address. */
 	public static PendingEvent now(Instant at, String module, String action, Outcome outcome, String targetType,
 			String targetId, String detail) {
 		AuditContext.Actor actor = AuditContext.currentActor();

@@ -70,6 +70,10 @@ final class AuditDatabase implements AutoCloseable {
 		return dataSource;
 	}
 
+	String url() {
+		return dataSource.getJdbcUrl();
+	}
+
 	/** Lets a test tamper with audit_event as an intruder with database rights would. */
 	void disableAppendOnly() {
 		if (postgres) {
