@@ -1,9 +1,7 @@
 package cn.shouhu.accounts;
 
-import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,12 +63,6 @@ class SecurityConfiguration {
 	@Bean
 	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
 		return new SpringAuthorizationEventPublisher(publisher);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

@@ -1,0 +1,5 @@
+package cn.shouhu;
+
+/** The database contract on the embedded H2 (PostgreSQL mode). */
+class H2DatabaseTest extends DatabaseContractTests {
+}
