@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,7 +99,7 @@ public class AuditorDesk {
 		filter.put("targetId", query.targetId());
 		filter.put("outcome", query.outcome());
 		filter.put("ip", query.ip());
-		filter.values().removeIf(java.util.Objects::isNull);
+		filter.values().removeIf(Objects::isNull);
 		return filter;
 	}
 
