@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,7 +81,7 @@ abstract class AuditChainContract {
 				"t.x", Outcome.SUCCESS, null, null, null));
 
 		assertThat(db.jdbc.queryForObject("SELECT occurred_at FROM audit_event WHERE id = 1",
-				java.time.OffsetDateTime.class).toInstant()).isEqualTo(Instant.parse("2025-05-01T01:30:12.123456Z"));
+				OffsetDateTime.class).toInstant()).isEqualTo(Instant.parse("2025-05-01T01:30:12.123456Z"));
 		assertThat(db.verifier.verify().intact()).isTrue();
 	}
 
@@ -225,7 +227,7 @@ abstract class AuditChainContract {
 		db.jdbc.update("""
 				INSERT INTO audit_event (id, occurred_at, actor, module, action, outcome, prev_hash, hash)
 				VALUES (11, ?, 'mallory', 'test', 'a.forged', 'SUCCESS', ?, ?)""",
-				java.time.OffsetDateTime.ofInstant(last.occurredAt(), java.time.ZoneOffset.UTC), last.hash(),
+				OffsetDateTime.ofInstant(last.occurredAt(), ZoneOffset.UTC), last.hash(),
 				forged.expectedHash());
 
 		ChainVerification result = db.verifier.verify();

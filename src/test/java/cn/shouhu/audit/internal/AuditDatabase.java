@@ -1,5 +1,7 @@
 package cn.shouhu.audit.internal;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -85,12 +87,12 @@ final class AuditDatabase implements AutoCloseable {
 	}
 
 	PendingEvent event(String action, String detail) {
-		return new PendingEvent(java.time.Instant.now(), "tester", 3L, "10.0.0.1", "test", action, Outcome.SUCCESS,
+		return new PendingEvent(Instant.now(), "tester", 3L, "10.0.0.1", "test", action, Outcome.SUCCESS,
 				"thing", "1", detail);
 	}
 
 	void append(PendingEvent... events) {
-		tx.executeWithoutResult(status -> chain.append(java.util.List.of(events)));
+		tx.executeWithoutResult(status -> chain.append(List.of(events)));
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package cn.shouhu.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,9 +25,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -70,10 +73,10 @@ class AuditControllerTest {
 
 		mvc.perform(get("/audit").queryParam("actor", actor).with(authentication(AUDITOR)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("审计日志")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("2025-03-01 10:00:00 +08:00")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("138****5678")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("139****4321")));
+			.andExpect(content().string(containsString("审计日志")))
+			.andExpect(content().string(containsString("2025-03-01 10:00:00 +08:00")))
+			.andExpect(content().string(containsString("138****5678")))
+			.andExpect(content().string(containsString("139****4321")));
 	}
 
 	@ParameterizedTest
@@ -131,8 +134,8 @@ class AuditControllerTest {
 			.queryParam("outcome", "MAYBE")
 			.with(authentication(AUDITOR)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("部分查询条件格式有误")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("B1")));
+			.andExpect(content().string(containsString("部分查询条件格式有误")))
+			.andExpect(content().string(containsString("B1")));
 	}
 
 	@Test
@@ -168,7 +171,7 @@ class AuditControllerTest {
 				.with(authentication(AUDITOR)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", AuditController.XLSX))
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+			.andExpect(header().string("Content-Disposition", startsWith("attachment")))
 			.andReturn();
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(
@@ -194,8 +197,8 @@ class AuditControllerTest {
 
 		mvc.perform(post("/audit/verify").header("HX-Request", "true").with(authentication(AUDITOR)).with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("哈希链完整")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))));
+			.andExpect(content().string(containsString("哈希链完整")))
+			.andExpect(content().string(not(containsString("<html"))));
 
 		String original = jdbc.queryForObject("SELECT actor FROM audit_event WHERE id = ?", String.class, id);
 		jdbc.execute("DROP TRIGGER audit_event_append_only");
@@ -204,8 +207,8 @@ class AuditControllerTest {
 			mvc.perform(post("/audit/verify").header("HX-Request", "true").with(authentication(AUDITOR))
 				.with(csrf()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("哈希链已被破坏")))
-				.andExpect(content().string(org.hamcrest.Matchers.containsString("第 " + id + " 条记录的内容与其哈希不符")));
+				.andExpect(content().string(containsString("哈希链已被破坏")))
+				.andExpect(content().string(containsString("第 " + id + " 条记录的内容与其哈希不符")));
 		}
 		finally {
 			jdbc.update("UPDATE audit_event SET actor = ? WHERE id = ?", original, id);
@@ -230,7 +233,7 @@ class AuditControllerTest {
 		mvc.perform(post("/audit/verify").param("anchor", "12:not-a-hash").header("HX-Request", "true")
 			.with(authentication(AUDITOR)).with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("锚点格式应为")));
+			.andExpect(content().string(containsString("锚点格式应为")));
 	}
 
 	private long append(String who, String module, String action, Outcome outcome, String targetId, String ip,
