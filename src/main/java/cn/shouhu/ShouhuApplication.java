@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
+import cn.shouhu.audit.AuditCommandLine;
+
 /**
  * Shouhu (守护): the work platform of a district police branch. Each top-level package below this one is
  * a business capability (a Spring Modulith application module); its root package is its API.
@@ -15,6 +17,10 @@ import org.springframework.modulith.Modulithic;
 public class ShouhuApplication {
 
 	public static void main(String[] args) {
+		// `audit-verify`: check the audit trail's hash chain from the command line, without the web server.
+		if (AuditCommandLine.isRequested(args)) {
+			System.exit(AuditCommandLine.verify(args));
+		}
 		SpringApplication.run(ShouhuApplication.class, args);
 	}
 
