@@ -13,7 +13,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * PostgreSQL mode (no demo data), emptied before each test, with the audit trail replaced by a recorder.
  */
 @SpringBootTest
-@Import(RecordingAuditTrail.Config.class)
+@Import(CapturingAuditTrail.Config.class)
 @RecordApplicationEvents
 public abstract class OrganizationSpringTest {
 
@@ -24,7 +24,7 @@ public abstract class OrganizationSpringTest {
 	protected OrganizationSetup setup;
 
 	@Autowired
-	protected RecordingAuditTrail audit;
+	protected CapturingAuditTrail audit;
 
 	@BeforeEach
 	void emptyTheOrganisation() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.shouhu.organization.OfficerLeft;
@@ -22,43 +21,30 @@ import cn.shouhu.shared.InvalidInputException;
  * An officer (民警) of the branch: 警号, name, unit, position, party membership and status. An officer changes unit
  * only by a transfer, and leaves the branch (调离) or retires (退休) only from active service; both are events other
  * modules react to (the accounts module ends the officer's sessions or disables the account).
- * <p>
- * Column names are spelled out so that the mapping does not depend on the dialect's letter case (H2's dialect
- * upper-cases derived names; the schema is lower case).
  */
 @Table("officer")
 public class Officer {
 
 	@Id
-	@Column("id")
 	private Long id;
 
-	@Column("badge_no")
 	private String badgeNo;
 
-	@Column("name")
 	private String name;
 
-	@Column("unit_id")
 	private Long unitId;
 
-	@Column("position")
 	private String position;
 
-	@Column("party_member")
 	private boolean partyMember;
 
-	@Column("status")
 	private OfficerStatus status;
 
 	@Version
-	@Column("version")
 	private Integer version;
 
-	@Column("created_at")
 	private Instant createdAt;
 
-	@Column("updated_at")
 	private Instant updatedAt;
 
 	@PersistenceCreator

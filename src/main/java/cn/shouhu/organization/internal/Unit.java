@@ -15,7 +15,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.shouhu.organization.UnitRef;
@@ -27,9 +26,6 @@ import cn.shouhu.shared.InvalidInputException;
  * A unit of the branch's tree. The branch (分局) is the single root; every other unit has an active parent when it
  * is created or moved. The materialised {@code path} ("/1/4/9/") lists the ids from the root down to the unit
  * itself, so a subtree is every unit whose path starts with its root's path. Units are deactivated, never deleted.
- * <p>
- * Column names are spelled out so that the mapping does not depend on the dialect's letter case (H2's dialect
- * upper-cases derived names; the schema is lower case).
  */
 @Table("unit")
 public class Unit {
@@ -41,35 +37,25 @@ public class Unit {
 	static final int MAX_AREAS = 500;
 
 	@Id
-	@Column("id")
 	private Long id;
 
-	@Column("parent_id")
 	private Long parentId;
 
-	@Column("name")
 	private String name;
 
-	@Column("unit_type")
 	private UnitType unitType;
 
-	@Column("path")
 	private String path;
 
-	@Column("active")
 	private boolean active;
 
-	@Column("sort_order")
 	private int sortOrder;
 
 	@Version
-	@Column("version")
 	private Integer version;
 
-	@Column("created_at")
 	private Instant createdAt;
 
-	@Column("updated_at")
 	private Instant updatedAt;
 
 	@MappedCollection(idColumn = "unit_id")

@@ -16,7 +16,7 @@ import cn.shouhu.audit.AuditTrail;
  * Stands in for the audit module: keeps the records of committed transactions only, as the real trail (written in
  * the same transaction) would.
  */
-public class RecordingAuditTrail implements AuditTrail {
+public class CapturingAuditTrail implements AuditTrail {
 
 	private final List<AuditRecord> committed = new CopyOnWriteArrayList<>();
 
@@ -50,8 +50,8 @@ public class RecordingAuditTrail implements AuditTrail {
 
 		@Bean
 		@Primary
-		RecordingAuditTrail recordingAuditTrail() {
-			return new RecordingAuditTrail();
+		CapturingAuditTrail capturingAuditTrail() {
+			return new CapturingAuditTrail();
 		}
 
 	}
