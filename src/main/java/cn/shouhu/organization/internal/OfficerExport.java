@@ -76,8 +76,8 @@ public class OfficerExport {
 		OfficerQuery query = search.query(criteria, scope);
 		UnitIndex units = UnitIndex.load(jdbc);
 		int[] written = { 0 };
-		SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
-		try {
+		// Closing the streaming workbook also deletes its temporary files.
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
 			workbook.setCompressTempFiles(true);
 			Sheet officers = workbook.createSheet(sheet.text("organization.sheet.officers", locale));
 			writeHeader(workbook, officers, sheet.headers(locale));
@@ -92,10 +92,6 @@ public class OfficerExport {
 				row.createCell(OfficerSheet.STATUS).setCellValue(sheet.status(officer.status(), locale));
 			});
 			workbook.write(out);
-		}
-		finally {
-			workbook.dispose();
-			workbook.close();
 		}
 		Map<String, Object> what = new LinkedHashMap<>();
 		what.put("q", criteria.q());

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -44,7 +44,7 @@ final class XlsxRows {
 				return new Result(null, List.of(), "organization.import.file.empty");
 			}
 			try (InputStream sheet = sheets.next()) {
-				XMLReader parser = SAXHelper.newXMLReader();
+				XMLReader parser = XMLHelper.newXMLReader();
 				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, collector,
 						new DataFormatter(), false));
 				parser.parse(new InputSource(sheet));
