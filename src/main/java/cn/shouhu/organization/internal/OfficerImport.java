@@ -267,12 +267,7 @@ public class OfficerImport {
 		return new RowError(row, OfficerSheet.COLUMN_KEYS.get(column), key, args);
 	}
 
-	/** Exposed for the page: the header keys in column order. */
-	public static List<String> columnKeys() {
-		return OfficerSheet.COLUMN_KEYS;
-	}
-
-	/** Exposed for the page: the row cap. */
+	/** The row cap, for the upload page. */
 	public static int maxRows() {
 		return OfficerSheet.MAX_ROWS;
 	}

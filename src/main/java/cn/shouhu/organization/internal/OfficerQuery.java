@@ -3,7 +3,6 @@ package cn.shouhu.organization.internal;
 import java.util.HashMap;
 import java.util.Map;
 
-import cn.shouhu.organization.OfficerStatus;
 import cn.shouhu.shared.DataScope;
 
 /**
@@ -75,10 +74,6 @@ final class OfficerQuery {
 
 	static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	static OfficerStatus status(String value) {
-		return OfficerStatus.valueOf(value);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.shouhu.organization.OfficerStatus;
 import cn.shouhu.shared.DataScope;
 
 /** The officer list: search, sort and page within the staff member's data scope. */
@@ -50,7 +51,7 @@ public class OfficerSearch {
 		long unitId = rs.getLong("unit_id");
 		return new Roster.OfficerView(rs.getLong("id"), rs.getString("badge_no"), rs.getString("name"), unitId,
 				units.label(unitId), rs.getString("position"), rs.getBoolean("party_member"),
-				OfficerQuery.status(rs.getString("status")), rs.getInt("version"));
+				OfficerStatus.valueOf(rs.getString("status")), rs.getInt("version"));
 	}
 
 }
