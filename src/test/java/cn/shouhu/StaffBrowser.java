@@ -88,7 +88,8 @@ public final class StaffBrowser {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+			// Accept HTML as a browser does: error responses are pages, not JSON.
+			return client.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html,*/*;q=0.8").build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {

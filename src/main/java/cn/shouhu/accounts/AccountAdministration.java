@@ -67,7 +67,7 @@ class AccountAdministration {
 
 	record AccountPage(List<AccountRow> rows, long total, int page, int size) {
 
-		int pages() {
+		public int pages() {
 			return (int) Math.max(1, (total + size - 1) / size);
 		}
 
