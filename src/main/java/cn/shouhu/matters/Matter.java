@@ -521,6 +521,9 @@ class Matter extends AbstractAggregateRoot<Matter> {
 	void followMaster(Matter master, Instant now) {
 		Actor system = Actor.system();
 		guard(MatterAction.FOLLOW_MASTER, system);
+		if (!master.id.equals(mergedInto)) {
+			throw new IllegalArgumentException("Matter " + id + " is not merged into " + master.id);
+		}
 		reply = master.reply;
 		repliedAt = master.repliedAt;
 		closedAt = now;
