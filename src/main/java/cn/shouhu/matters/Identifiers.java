@@ -38,7 +38,10 @@ public final class Identifiers {
 		return phone != null && MOBILE.matcher(phone).matches();
 	}
 
-	/** An 18-digit 身份证号 with a real date of birth (from 1900) and the right check character. */
+	/**
+	 * An 18-digit 身份证号 with a real date of birth no earlier than 1900 (a living person) and the right check
+	 * character.
+	 */
 	public static boolean isIdNumber(String idNumber) {
 		if (idNumber == null || !ID_NUMBER.matcher(idNumber).matches()) {
 			return false;
