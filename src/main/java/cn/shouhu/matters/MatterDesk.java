@@ -3,8 +3,10 @@ package cn.shouhu.matters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -202,7 +204,7 @@ public class MatterDesk {
 		Map<String, Object> before = matter.auditView();
 		matter.supervise(Actor.system(), null, now());
 		save(matter);
-		audit.record(AuditRecord.updated(MODULE, "matter.supervise", "matter", matterId, before, matter.auditView()));
+		audited("matter.supervise", matter, before);
 		return true;
 	}
 
@@ -312,7 +314,7 @@ public class MatterDesk {
 		Map<String, Object> before = matter.auditView();
 		matter.recordFollowUp(Actor.submitter(), satisfaction, comment, deadlines, now());
 		save(matter);
-		audit.record(AuditRecord.updated(MODULE, "matter.followUp", "matter", matter.id(), before, matter.auditView()));
+		audited("matter.followUp", matter, before);
 	}
 
 	/** 办结: when no (further) follow-up will come. */
@@ -332,8 +334,7 @@ public class MatterDesk {
 			Map<String, Object> before = duplicate.auditView();
 			duplicate.followMaster(master, now());
 			save(duplicate);
-			audit.record(AuditRecord.updated(MODULE, "matter.close", "matter", duplicate.id(), before,
-					duplicate.auditView()));
+			audited("matter.close", duplicate, before);
 		}
 	}
 
@@ -348,8 +349,22 @@ public class MatterDesk {
 		Map<String, Object> before = matter.auditView();
 		change.accept(matter, actorFor(staff, matter));
 		save(matter);
-		audit.record(AuditRecord.updated(MODULE, action, "matter", matterId, before, matter.auditView()));
+		audited(action, matter, before);
 		return matter;
+	}
+
+	/** Audits the fields the action changed, before and after. */
+	private void audited(String action, Matter matter, Map<String, Object> before) {
+		Map<String, Object> after = matter.auditView();
+		Map<String, Object> changedBefore = new LinkedHashMap<>();
+		Map<String, Object> changedAfter = new LinkedHashMap<>();
+		after.forEach((field, value) -> {
+			if (!Objects.equals(before.get(field), value)) {
+				changedBefore.put(field, before.get(field));
+				changedAfter.put(field, value);
+			}
+		});
+		audit.record(AuditRecord.updated(MODULE, action, "matter", matter.id(), changedBefore, changedAfter));
 	}
 
 	/** Saves with the version check; a concurrent change wins and this one writes nothing. */

@@ -2,6 +2,7 @@ package cn.shouhu.matters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -148,8 +149,10 @@ class MatterDeskTest extends MatterSpringTest {
 		AuditRecord signed = audit.records().get(0);
 		assertThat(signed.action()).isEqualTo("matter.sign");
 		assertThat(signed.targetId()).isEqualTo(String.valueOf(id));
-		assertThat(values(signed.before())).containsEntry("state", MatterState.DISPATCHED);
-		assertThat(values(signed.after())).containsEntry("state", MatterState.SIGNED);
+		assertThat(values(signed.before())).containsOnly(entry("state", MatterState.DISPATCHED),
+				entry("lastAction", TimelineAction.DISPATCHED));
+		assertThat(values(signed.after())).containsOnly(entry("state", MatterState.SIGNED),
+				entry("lastAction", TimelineAction.SIGNED));
 	}
 
 	@Test
