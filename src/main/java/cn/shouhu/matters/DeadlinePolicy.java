@@ -34,8 +34,8 @@ class DeadlinePolicy {
 	Deadlines atDispatch(MatterKind kind, String categoryCode, Urgency urgency, Instant dispatchedAt) {
 		TimeLimits limits = limitsFor(kind, categoryCode, urgency);
 		return new Deadlines(limits.sign().after(dispatchedAt, calendar), limits.reply().after(dispatchedAt, calendar),
-				limits.close().after(dispatchedAt, calendar), calendar.plusWorkingDays(dispatchedAt, limits.returnDays()),
-				null, null, 0, 0);
+				limits.close().after(dispatchedAt, calendar),
+				calendar.plusWorkingDays(dispatchedAt, limits.returnDays()), null, null, 0, 0);
 	}
 
 	/** 重办: the unit gets its reply and close limits again, from the moment of reopening; it cannot return it. */

@@ -241,7 +241,8 @@ class Matter extends AbstractAggregateRoot<Matter> {
 		transferCount++;
 		state = MatterState.DISPATCHED;
 		log(TimelineAction.TRANSFERRED, actor, toUnitId, false, text, now);
-		registerEvent(new MatterTransferred(id, fromUnit, toUnitId, due.signDue(), due.replyDue(), due.closeDue(), now));
+		registerEvent(
+				new MatterTransferred(id, fromUnit, toUnitId, due.signDue(), due.replyDue(), due.closeDue(), now));
 	}
 
 	/** 记录办理进展. */
@@ -608,7 +609,8 @@ class Matter extends AbstractAggregateRoot<Matter> {
 		view.put("pausedSince", deadlines.pausedSince());
 		view.put("extendedDays", deadlines.extendedDays());
 		view.put("pendingExtensionDays", pendingExtension == null ? null : pendingExtension.days());
-		view.put("tasks", tasks.stream().map(task -> task.taskNo() + ":" + task.unitId() + ":" + task.state()).toList());
+		view.put("tasks",
+				tasks.stream().map(task -> task.taskNo() + ":" + task.unitId() + ":" + task.state()).toList());
 		view.put("replyDraftedAt", reply == null ? null : reply.draftedAt());
 		view.put("replyApprovedAt", reply == null ? null : reply.approvedAt());
 		view.put("satisfaction", followUp == null ? null : followUp.satisfaction());

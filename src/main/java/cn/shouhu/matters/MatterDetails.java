@@ -22,11 +22,12 @@ public record MatterDetails(long id, String trackingCode, Channel channel, Matte
 	static MatterDetails of(Matter matter, Set<MatterAction> allowedActions) {
 		return new MatterDetails(matter.id(), matter.trackingCode(), matter.channel(), matter.kind(),
 				matter.categoryCode(), matter.urgency(), matter.state(), matter.title(), matter.description(),
-				matter.place(), matter.submitter(), matter.leadUnitId(), matter.receivedAt(), matter.firstDispatchedAt(),
-				matter.dispatchedAt(), matter.signedAt(), matter.repliedAt(), matter.closedAt(), matter.deadlines(),
-				matter.pendingExtension(), matter.reply(), matter.followUp(), matter.duplicateOf(), matter.mergedInto(),
-				matter.supervised(), matter.reopenCount(), matter.returnCount(), matter.transferCount(), matter.tasks(),
-				matter.timeline(), matter.version(), Set.copyOf(allowedActions));
+				matter.place(), matter.submitter(), matter.leadUnitId(), matter.receivedAt(),
+				matter.firstDispatchedAt(), matter.dispatchedAt(), matter.signedAt(), matter.repliedAt(),
+				matter.closedAt(), matter.deadlines(), matter.pendingExtension(), matter.reply(), matter.followUp(),
+				matter.duplicateOf(), matter.mergedInto(), matter.supervised(), matter.reopenCount(),
+				matter.returnCount(), matter.transferCount(), matter.tasks(), matter.timeline(), matter.version(),
+				Set.copyOf(allowedActions));
 	}
 
 }

@@ -50,7 +50,8 @@ public record Submitter(boolean anonymous, String name, String phone, String idN
 			throw InvalidInputException.onField("submitter.creditCode", "matters.submitter.creditCode.invalid");
 		}
 		if (creditCode != null && enterpriseName == null) {
-			throw InvalidInputException.onField("submitter.enterpriseName", "matters.submitter.enterpriseName.required");
+			throw InvalidInputException.onField("submitter.enterpriseName",
+					"matters.submitter.enterpriseName.required");
 		}
 		return this;
 	}

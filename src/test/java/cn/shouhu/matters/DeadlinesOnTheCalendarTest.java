@@ -95,8 +95,10 @@ class DeadlinesOnTheCalendarTest extends MatterSpringTest {
 				.isEqualTo(at("2026-03-03T09:00"));
 		}
 		finally {
-			jdbc.sql("DELETE FROM time_limit_policy WHERE kind = 'ENQUIRY' AND (category_code IS NOT NULL OR urgency IS NOT NULL)")
-				.update();
+			jdbc.sql("""
+					DELETE FROM time_limit_policy
+					 WHERE kind = 'ENQUIRY' AND (category_code IS NOT NULL OR urgency IS NOT NULL)
+					""").update();
 		}
 	}
 
@@ -154,7 +156,8 @@ class DeadlinesOnTheCalendarTest extends MatterSpringTest {
 	void aKindWithoutPolicyCannotBeDispatched() {
 		jdbc.sql("DELETE FROM time_limit_policy WHERE kind = 'PRAISE'").update();
 		try {
-			assertThatThrownBy(() -> policy.atDispatch(MatterKind.PRAISE, "OTHER", Urgency.NORMAL, at("2026-03-02T09:00")))
+			Instant dispatched = at("2026-03-02T09:00");
+			assertThatThrownBy(() -> policy.atDispatch(MatterKind.PRAISE, "OTHER", Urgency.NORMAL, dispatched))
 				.isInstanceOfSatisfying(ConflictException.class,
 						e -> assertThat(e.messageKey()).isEqualTo("matters.policy.missing"));
 		}

@@ -46,14 +46,10 @@ class MatterAuditTrailTest {
 		desk.dispatch(clerk, id, 0, new Dispatch("PUBLIC_ORDER", null, station, List.of(), null));
 		desk.sign(handler, id, 1);
 
-		List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE module = 'matters' AND target_id = :id ORDER BY id")
-			.param("id", String.valueOf(id))
-			.query(String.class)
-			.list();
-		String details = String.join("\n", jdbc.sql("SELECT detail FROM audit_event WHERE module = 'matters' AND target_id = :id")
-			.param("id", String.valueOf(id))
-			.query(String.class)
-			.list());
+		String where = " FROM audit_event WHERE module = 'matters' AND target_id = :id ORDER BY id";
+		List<String> actions = jdbc.sql("SELECT action" + where).param("id", String.valueOf(id)).query(String.class).list();
+		String details = String.join("\n",
+				jdbc.sql("SELECT detail" + where).param("id", String.valueOf(id)).query(String.class).list());
 		assertThat(actions).containsExactly("matter.create", "matter.dispatch", "matter.sign");
 		assertThat(details).contains("136****1234", "110105********002X", "钱*", "SIGNED")
 			.doesNotContain("13647211234", "11010519491231002X", "钱女士");

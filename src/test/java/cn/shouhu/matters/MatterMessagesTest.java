@@ -92,7 +92,9 @@ class MatterMessagesTest {
 	void numbersAreWrittenWithoutSeparators(String name) throws IOException {
 		Properties bundle = bundle(name);
 
-		String text = new MessageFormat(bundle.getProperty("matters.input.tooLong"), Locale.CHINA).format(new Object[] { 4000 });
+		MessageFormat format = new MessageFormat(bundle.getProperty("matters.input.tooLong"), Locale.CHINA);
+
+		String text = format.format(new Object[] { 4000 });
 
 		assertThat(text).contains("4000").doesNotContain("4,000");
 	}

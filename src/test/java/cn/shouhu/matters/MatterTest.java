@@ -90,7 +90,8 @@ class MatterTest {
 
 		@Test
 		void theSubmitterIsChecked() {
-			assertInvalid(() -> fixtures.received(withSubmitter(MatterKind.HELP, Submitter.person("王女士", "12345678901"))),
+			assertInvalid(
+					() -> fixtures.received(withSubmitter(MatterKind.HELP, Submitter.person("王女士", "12345678901"))),
 					"submitter.phone", "matters.submitter.phone.invalid");
 			assertInvalid(() -> fixtures.received(withSubmitter(MatterKind.HELP, Submitter.person("王女士", null))),
 					"submitter.phone", "matters.input.required");
@@ -311,7 +312,8 @@ class MatterTest {
 
 			assertThatThrownBy(() -> matter.recordTaskResult(
 					MatterFixtures.staff(EnumSet.of(Role.HANDLER), true, Set.of()), 1, "已开锁", fixtures.tick()))
-				.as("the lead unit does not speak for an internal co-handler").isInstanceOf(AccessDeniedException.class);
+				.as("the lead unit does not speak for an internal co-handler")
+				.isInstanceOf(AccessDeniedException.class);
 
 			matter.recordTaskResult(MatterFixtures.coHandler(), 1, "已开锁", fixtures.tick());
 
@@ -549,7 +551,8 @@ class MatterTest {
 			Matter matter = fixtures.in(MatterState.REPLIED, false, false);
 			fixtures.advance(Duration.ofDays(3));
 
-			matter.recordFollowUp(MatterFixtures.coordinator(), Satisfaction.UNSATISFIED, "不满意", POLICY, fixtures.tick());
+			Actor coordinator = MatterFixtures.coordinator();
+			matter.recordFollowUp(coordinator, Satisfaction.UNSATISFIED, "不满意", POLICY, fixtures.tick());
 
 			assertThat(matter.state()).isEqualTo(MatterState.REPLIED);
 			assertThat(matter.reopenCount()).isZero();

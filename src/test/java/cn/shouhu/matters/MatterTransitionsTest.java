@@ -114,7 +114,8 @@ class MatterTransitionsTest {
 
 	static Stream<Arguments> allowed() {
 		List<Arguments> pairs = new ArrayList<>();
-		ALLOWED.forEach((state, actions) -> actions.forEach((action, to) -> pairs.add(Arguments.of(state, action, to))));
+		ALLOWED.forEach(
+				(state, actions) -> actions.forEach((action, to) -> pairs.add(Arguments.of(state, action, to))));
 		return pairs.stream();
 	}
 
@@ -142,7 +143,8 @@ class MatterTransitionsTest {
 
 		assertThat(matter.state()).isEqualTo(to);
 		assertThat(matter.timeline()).hasSizeGreaterThan(entries);
-		List<Object> registered = new ArrayList<>(matter.pendingEvents()).subList(events, matter.pendingEvents().size());
+		List<Object> all = new ArrayList<>(matter.pendingEvents());
+		List<Object> registered = all.subList(events, all.size());
 		assertThat(registered).hasAtLeastOneElementOfType(EVENTS.get(action));
 		assertThat(registered).allSatisfy(event -> assertThat(((MatterEvent) event).matterId()).isEqualTo(matter.id()));
 	}
