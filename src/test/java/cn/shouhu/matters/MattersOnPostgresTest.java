@@ -21,9 +21,17 @@ import cn.shouhu.shared.Role;
 @PostgresTest
 class MattersOnPostgresTest extends MatterSpringTest {
 
+	/**
+	 * A database of its own: the units this test creates must not stop the demo loader of another test that
+	 * shares the JVM's database from seeing an empty organisation.
+	 */
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		TestPostgres.register(registry);
+		String database = TestPostgres.createDatabase();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> TestPostgres.dropDatabase(database)));
+		registry.add("spring.datasource.url", () -> TestPostgres.url(database));
+		registry.add("spring.datasource.username", () -> TestPostgres.USER);
+		registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
 	}
 
 	@Test
