@@ -165,6 +165,7 @@ class Matter extends AbstractAggregateRoot<Matter> {
 			throw InvalidInputException.onField("categoryCode", "matters.input.required");
 		}
 		String note = Texts.optional(dispatch.note(), NOTE_LENGTH, "note");
+		requireNoOpenTaskFor(dispatch.leadUnitId(), "leadUnitId");
 		Set<Long> coHandlingUnits = new HashSet<>();
 		for (CoHandling coHandling : dispatch.coHandlers()) {
 			checkCoHandling(coHandling, dispatch.leadUnitId());
@@ -221,8 +222,9 @@ class Matter extends AbstractAggregateRoot<Matter> {
 	}
 
 	/**
-	 * 转办: the matter moves to another unit, which must sign it and gets its own time limits from now. Modelled
-	 * as a re-dispatch, not a resting state: the matter is at once DISPATCHED to the new unit.
+	 * 转办: the matter moves to another unit, which must sign it and gets its own time limits (and extension
+	 * allowance) from now, as on any dispatch. Modelled as a re-dispatch, not a resting state: the matter is at
+	 * once DISPATCHED to the new unit; the timeline and {@link MatterTransferred} keep where it came from.
 	 */
 	void transfer(Actor actor, long toUnitId, String reason, DeadlinePolicy policy, Instant now) {
 		guard(MatterAction.TRANSFER, actor);
@@ -230,11 +232,11 @@ class Matter extends AbstractAggregateRoot<Matter> {
 		if (leadUnitId == toUnitId) {
 			throw InvalidInputException.onField("toUnitId", "matters.transfer.sameUnit");
 		}
+		requireNoOpenTaskFor(toUnitId, "toUnitId");
 		Deadlines due = policy.atDispatch(kind, categoryCode, urgency, now);
 		long fromUnit = leadUnitId;
 		leadUnitId = toUnitId;
-		deadlines = new Deadlines(due.signDue(), due.replyDue(), due.closeDue(), due.returnDue(), null, null,
-				deadlines.pausedSeconds(), deadlines.extendedDays());
+		deadlines = due;
 		dispatchedAt = now;
 		signedAt = null;
 		pendingExtension = null;
@@ -269,6 +271,13 @@ class Matter extends AbstractAggregateRoot<Matter> {
 		log(TimelineAction.CO_HANDLING_REQUESTED, actor, coHandling.unitId(), false, request, now);
 		registerEvent(new CoHandlingRequested(id, taskNo, coHandling.unitId(), due, now));
 		return taskNo;
+	}
+
+	/** A unit that co-handles cannot lead as well: its task must be finished or cancelled first. */
+	private void requireNoOpenTaskFor(long unitId, String field) {
+		if (tasks.stream().anyMatch(task -> task.isOpen() && task.unitId() == unitId)) {
+			throw InvalidInputException.onField(field, "matters.task.leadUnit");
+		}
 	}
 
 	/** @return the request's text, once it is known that the unit may be asked */

@@ -280,6 +280,18 @@ class MatterTest {
 		}
 
 		@Test
+		void aCoHandlingUnitCannotTakeTheLeadWhileItsTaskIsOpen() {
+			Matter matter = fixtures.in(MatterState.SIGNED, true, false);
+
+			assertInvalid(() -> matter.transfer(MatterFixtures.leader(), CO_UNIT, "改由协办单位主办", POLICY,
+					fixtures.tick()), "toUnitId", "matters.task.leadUnit");
+
+			matter.cancelTask(MatterFixtures.leader(), 1, "改为主办", fixtures.tick());
+			matter.transfer(MatterFixtures.leader(), CO_UNIT, "改由协办单位主办", POLICY, fixtures.tick());
+			assertThat(matter.leadUnitId()).isEqualTo(CO_UNIT);
+		}
+
+		@Test
 		void aTransferGoesToAnotherUnitWhichMustSignAnew() {
 			Matter matter = fixtures.in(MatterState.IN_PROGRESS, false, false);
 			fixtures.advance(Duration.ofDays(3));
