@@ -1,0 +1,7 @@
+package cn.shouhu.matters;
+
+import java.time.Instant;
+
+/** A handler drafted the reply; it waits for the unit leader. */
+public record MatterReplyDrafted(long matterId, long unitId, Instant occurredAt) implements MatterEvent {
+}
