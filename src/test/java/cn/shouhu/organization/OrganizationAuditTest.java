@@ -15,7 +15,8 @@ import cn.shouhu.organization.internal.Roster;
 import cn.shouhu.shared.Role;
 
 /** The organisation's changes land in the real audit trail: the system's setup and a staff member's edit. */
-@SpringBootTest
+// A context (and so an in-memory database) of its own: the test creates the branch root, of which there is one.
+@SpringBootTest(properties = "shouhu.test.context=organization-audit")
 class OrganizationAuditTest {
 
 	@Autowired
