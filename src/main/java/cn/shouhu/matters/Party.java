@@ -34,11 +34,16 @@ enum Party {
 			return actor.atLeadUnit() && actor.has(Role.UNIT_LEADER);
 		}
 	},
-	/** Staff who may act for at least one co-handling unit; the task itself is checked by the action. */
+	/**
+	 * Staff with a working role who may act for at least one co-handling unit; the task itself is checked by the
+	 * action. A role is needed because a 分局领导's subtree covers every unit, and they read but never act.
+	 */
 	TASK_UNIT {
 		@Override
 		boolean includes(Actor actor) {
-			return actor.type() == ActorType.STAFF && !actor.taskUnits().isEmpty();
+			return actor.type() == ActorType.STAFF && !actor.taskUnits().isEmpty()
+					&& (actor.has(Role.HANDLER) || actor.has(Role.UNIT_LEADER) || actor.has(Role.INTAKE_CLERK)
+							|| actor.has(Role.COORDINATOR));
 		}
 	},
 	SUBMITTER {

@@ -1,0 +1,69 @@
+package cn.shouhu.matters.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.shouhu.matters.MatterCategories;
+import cn.shouhu.matters.MatterCategory;
+import cn.shouhu.organization.OrganizationDirectory;
+import cn.shouhu.organization.UnitRef;
+import cn.shouhu.organization.UnitType;
+
+/**
+ * Proposes the lead unit for a category and a place: the category's fixed unit if it has one, else a unit of its
+ * lead unit type — for stations the one named after the community (沼潭社区 → 沼潭派出所), which stands in for
+ * the jurisdiction lookup ({@code unit_jurisdiction}) until the organisation offers it; or the only unit of that
+ * type. Nothing when it cannot tell: the coordinator chooses.
+ */
+@Component
+class LeadUnitProposal {
+
+	private static final List<String> COMMUNITY_SUFFIXES = List.of("社区居委会", "居委会", "社区", "街道", "嘎查", "村",
+			"镇");
+
+	private final MatterCategories categories;
+
+	private final OrganizationDirectory organization;
+
+	LeadUnitProposal(MatterCategories categories, OrganizationDirectory organization) {
+		this.categories = categories;
+		this.organization = organization;
+	}
+
+	Optional<Long> propose(String categoryCode, String community) {
+		Optional<MatterCategory> category = categories.find(categoryCode).filter(MatterCategory::active);
+		if (category.isEmpty()) {
+			return Optional.empty();
+		}
+		if (category.get().defaultUnitId() != null) {
+			return Optional.of(category.get().defaultUnitId());
+		}
+		UnitType type = category.get().leadUnitType();
+		List<UnitRef> candidates = organization.activeUnits().stream().filter(unit -> unit.type() == type).toList();
+		String stem = stem(community);
+		if (type == UnitType.STATION && stem != null) {
+			Optional<UnitRef> named = candidates.stream().filter(unit -> unit.name().startsWith(stem)).findFirst();
+			if (named.isPresent()) {
+				return Optional.of(named.get().id());
+			}
+		}
+		return candidates.size() == 1 ? Optional.of(candidates.get(0).id()) : Optional.empty();
+	}
+
+	private static String stem(String community) {
+		if (community == null || community.isBlank()) {
+			return null;
+		}
+		String name = community.strip();
+		for (String suffix : COMMUNITY_SUFFIXES) {
+			if (name.endsWith(suffix) && name.length() > suffix.length()) {
+				name = name.substring(0, name.length() - suffix.length());
+				break;
+			}
+		}
+		return name.length() >= 2 ? name : null;
+	}
+
+}
