@@ -124,6 +124,12 @@ public class MatterDesk {
 
 	// ---- reading
 
+	/** Whether no matter has been received yet: the demo loads its matters only into an empty queue. */
+	@Transactional(readOnly = true)
+	public boolean isEmpty() {
+		return matters.count() == 0;
+	}
+
 	/** The matter with its timeline and the actions this staff member may take now. */
 	@Transactional(readOnly = true)
 	public MatterDetails details(CurrentStaff staff, long matterId) {
