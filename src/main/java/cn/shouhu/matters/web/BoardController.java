@@ -59,7 +59,7 @@ class BoardController {
 
 	@GetMapping("/export.xlsx")
 	void export(@ModelAttribute("criteria") BoardCriteria criteria, HttpServletResponse response) throws IOException {
-		String fileName = messages.getMessage("matters-web.export.fileName", null, "matters.xlsx",
+		String fileName = messages.getMessage("matters-web.export.fileName", null, "export.xlsx",
 				LocaleContextHolder.getLocale());
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
