@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,7 +43,11 @@ import cn.shouhu.shared.Role;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MatterWebTest.Config.class)
 abstract class MatterWebTest {
+
+	@Autowired
+	protected ShiftedClock clock;
 
 	private static final AtomicInteger UNITS = new AtomicInteger();
 
@@ -73,6 +81,7 @@ abstract class MatterWebTest {
 
 	@BeforeEach
 	void createUnits() {
+		clock.reset();
 		branch = organization.isEmpty() ? organization.createUnit(null, "测试分局", UnitType.BRANCH, 0)
 				: directory.activeUnits().get(0).id();
 		suffix = "-" + UNITS.incrementAndGet();
@@ -136,6 +145,17 @@ abstract class MatterWebTest {
 
 	MockHttpServletRequestBuilder postAs(CurrentStaff staff, String url) {
 		return post(url).with(authentication(TestStaff.as(staff))).with(csrf());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		@Primary
+		ShiftedClock shiftedClock() {
+			return new ShiftedClock();
+		}
+
 	}
 
 }

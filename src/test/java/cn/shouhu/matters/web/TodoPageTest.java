@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import cn.shouhu.TestStaff;
 import cn.shouhu.shared.CurrentStaff;
@@ -14,7 +18,7 @@ import cn.shouhu.shared.Role;
 class TodoPageTest extends MatterWebTest {
 
 	private String get(CurrentStaff staff, String url) throws Exception {
-		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+		return mvc.perform(MockMvcRequestBuilders.get(url)
 			.with(authentication(TestStaff.as(staff))))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -52,6 +56,21 @@ class TodoPageTest extends MatterWebTest {
 		assertThat(get(handlerA(), "/matters/todo/count").strip()).isEqualTo("<span class=\"count\">2</span>");
 		assertThat(get(staff(Role.HANDLER, stationB), "/matters/todo/count")).isBlank();
 		assertThat(get(staff(Role.BRANCH_LEADER, branch), "/matters/todo/count")).isBlank();
+	}
+
+	@Test
+	void dueSoonAndOverdueFollowTheWorkingDayCalendar() throws Exception {
+		clock.shiftBy(Duration.ofDays(-10));
+		String late = "早已超期事项" + suffix;
+		dispatchedToA(late);
+		clock.reset();
+		String fresh = "刚分派事项" + suffix;
+		dispatchedToA(fresh);
+
+		assertThat(get(handlerA(), "/matters/todo?tab=overdue")).contains(late).doesNotContain(fresh);
+		assertThat(get(handlerA(), "/matters/todo?tab=dueSoon")).contains(fresh).doesNotContain(late);
+		assertThat(get(staff(Role.HANDLER, stationB), "/matters/todo?tab=overdue")).doesNotContain(late);
+		assertThat(get(coordinator(), "/matters/board?overdue=true&q=" + suffix)).contains(late).doesNotContain(fresh);
 	}
 
 }
