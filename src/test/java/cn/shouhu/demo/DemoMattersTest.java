@@ -22,7 +22,7 @@ import cn.shouhu.matters.TaskState;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.Role;
 
-/** The demo matters: made through the desk, in every state, with the report's 清明 story. Same context as the sign-in test. */
+/** The demo matters: made through the desk, in every state, with the 清明 story. Shares the sign-in test's context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shouhu.demo.enabled=true")
 class DemoMattersTest {
 

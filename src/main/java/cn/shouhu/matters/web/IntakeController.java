@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * 受理登记: a clerk records a phone, walk-in or letter matter. Every field is checked here so that all messages
  * show at once beside their fields; the desk checks again and has the last word. While the clerk types, htmx
- * asks for the category proposed from the text.
+ * asks for the category proposed from the text and the lead unit proposed for it and the community.
  */
 @Controller
 @RequestMapping("/matters/intake")
@@ -59,11 +59,18 @@ class IntakeController {
 
 	private final MatterCategories categories;
 
+	private final LeadUnitProposal leadUnitProposal;
+
+	private final Units units;
+
 	private final MessageSource messages;
 
-	IntakeController(MatterDesk desk, MatterCategories categories, MessageSource messages) {
+	IntakeController(MatterDesk desk, MatterCategories categories, LeadUnitProposal leadUnitProposal, Units units,
+			MessageSource messages) {
 		this.desk = desk;
 		this.categories = categories;
+		this.leadUnitProposal = leadUnitProposal;
+		this.units = units;
 		this.messages = messages;
 	}
 
@@ -75,9 +82,19 @@ class IntakeController {
 	/** The category proposed from what has been typed so far: a bare fragment for htmx. */
 	@GetMapping("/proposal")
 	String proposal(@RequestParam(required = false) String title, @RequestParam(required = false) String description,
-			Model model) {
-		model.addAttribute("proposal", proposedCategory(title, description).orElse(null));
+			@RequestParam(required = false) String community, Model model) {
+		propose(title, description, community, model);
 		return "matters/intake :: proposal";
+	}
+
+	/** The category proposed from the text, and the lead unit for it and the community. */
+	private void propose(String title, String description, String community, Model model) {
+		MatterCategory category = proposedCategory(title, description).orElse(null);
+		model.addAttribute("proposal", category);
+		model.addAttribute("proposedUnit", category == null ? null
+				: leadUnitProposal.propose(category.code(), community)
+					.map(id -> units.names(List.of(id)).get(id))
+					.orElse(null));
 	}
 
 	@PostMapping
@@ -184,7 +201,7 @@ class IntakeController {
 		model.addAttribute("urgencies", Urgency.values());
 		List<MatterCategory> active = categories.all().stream().filter(MatterCategory::active).toList();
 		model.addAttribute("categories", active);
-		model.addAttribute("proposal", proposedCategory(form.getTitle(), form.getDescription()).orElse(null));
+		propose(form.getTitle(), form.getDescription(), form.getCommunity(), model);
 		return "matters/intake";
 	}
 

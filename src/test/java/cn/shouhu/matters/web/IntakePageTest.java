@@ -92,10 +92,12 @@ class IntakePageTest extends MatterWebTest {
 	void theCategoryIsProposedFromTheText() throws Exception {
 		mvc.perform(get("/matters/intake/proposal").param("title", "孩子被反锁在家")
 			.param("description", "请求开锁")
+			.param("community", community)
 			.with(authentication(TestStaff.as(clerk()))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(startsWith("<p id=\"proposal\"")))
-			.andExpect(content().string(containsString("紧急求助")));
+			.andExpect(content().string(containsString("紧急求助")))
+			.andExpect(content().string(containsString("沼潭" + suffix + "派出所")));
 	}
 
 	@Test
