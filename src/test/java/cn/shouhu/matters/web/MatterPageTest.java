@@ -147,4 +147,20 @@ class MatterPageTest extends MatterWebTest {
 		return String.valueOf(version(id));
 	}
 
+	@Test
+	void aDuplicateIsMergedByTheMastersTrackingCode() throws Exception {
+		long master = dispatchedToA("孩子被锁屋内" + suffix);
+		long duplicate = received("孩子被锁屋内（重复来电）" + suffix);
+		mvc.perform(postAs(coordinator(), "/matters/" + duplicate + "/merge").param("version", v(duplicate))
+			.param("other", "NO-SUCH-CODE"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(matchesPattern("(?s).*id=\"merge-other\".*找不到该事项.*")));
+		String code = desk.details(coordinator(), master).trackingCode();
+		mvc.perform(postAs(coordinator(), "/matters/" + duplicate + "/merge").param("version", v(duplicate))
+			.param("other", code.toLowerCase()))
+			.andExpect(status().isFound());
+		assertThat(desk.details(coordinator(), duplicate).state()).isEqualTo(MatterState.MERGED);
+		assertThat(desk.details(coordinator(), duplicate).mergedInto()).isEqualTo(master);
+	}
+
 }
