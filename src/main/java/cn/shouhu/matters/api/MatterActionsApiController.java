@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.shouhu.matters.MatterDesk;
@@ -38,6 +39,7 @@ import cn.shouhu.shared.CurrentStaff;
 @RestController
 @RequestMapping("/api/v1/matters/{id}")
 @PreAuthorize("hasAnyRole('INTAKE_CLERK', 'COORDINATOR', 'HANDLER', 'UNIT_LEADER', 'BRANCH_LEADER')")
+@SecurityRequirement(name = MattersApiController.BASIC_AUTH)
 @Tag(name = "Matter actions", description = "The closed loop's actions; each body names the version it acts on")
 class MatterActionsApiController extends ApiControllerSupport {
 

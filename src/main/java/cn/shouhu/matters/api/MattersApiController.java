@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.shouhu.matters.MatterDesk;
@@ -32,8 +35,13 @@ import cn.shouhu.shared.CurrentStaff;
 @RestController
 @RequestMapping("/api/v1/matters")
 @PreAuthorize("hasAnyRole('INTAKE_CLERK', 'COORDINATOR', 'HANDLER', 'UNIT_LEADER', 'BRANCH_LEADER')")
+@SecurityScheme(name = MattersApiController.BASIC_AUTH, type = SecuritySchemeType.HTTP, scheme = "basic",
+		description = "A staff account's username and password")
+@SecurityRequirement(name = MattersApiController.BASIC_AUTH)
 @Tag(name = "Matters", description = "Matters: intake, details and the work list, within the caller's data scope")
 class MattersApiController extends ApiControllerSupport {
+
+	static final String BASIC_AUTH = "staffBasicAuth";
 
 	static final String REPLAYED = "Idempotency-Replayed";
 

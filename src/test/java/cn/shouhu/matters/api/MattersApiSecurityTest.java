@@ -91,6 +91,8 @@ class MattersApiSecurityTest extends MattersApiTestSupport {
 		}
 		assertThat(read(docs).get("paths").get("/api/v1/matters").get("post").get("summary").asString())
 			.contains("intake");
+		assertThat(read(docs).get("components").get("securitySchemes").get("staffBasicAuth").get("scheme").asString())
+			.isEqualTo("basic");
 		// Nobody signed in: the description is not public.
 		mvc.perform(get("/v3/api-docs")).andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(200));
 	}
