@@ -1,5 +1,6 @@
 package cn.shouhu.matters.deadlines;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -57,23 +58,26 @@ class DeadlineTimers {
 	/** Runs this node's poller from the end of start-up until shutdown, unless shouhu.deadlines.enabled=false. */
 	static final class DeadlineTimerRunner implements SmartLifecycle {
 
-		private final Scheduler scheduler;
+		/** A firing takes milliseconds; shutdown need not wait long for one to finish. */
+		private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
-		private final boolean enabled;
+		/** Null when this node does not run the timers. */
+		private final Scheduler scheduler;
 
 		private volatile boolean running;
 
 		DeadlineTimerRunner(DataSource dataSource, OneTimeTask<NoticeTimer> task, DeadlineProperties properties) {
-			this.enabled = properties.enabled();
-			this.scheduler = Scheduler.create(dataSource, task)
-				.threads(properties.threads())
-				.pollingInterval(properties.pollingInterval())
-				.build();
+			this.scheduler = !properties.enabled() ? null
+					: Scheduler.create(dataSource, task)
+						.threads(properties.threads())
+						.pollingInterval(properties.pollingInterval())
+						.shutdownMaxWait(SHUTDOWN_WAIT)
+						.build();
 		}
 
 		@Override
 		public void start() {
-			if (enabled) {
+			if (scheduler != null) {
 				scheduler.start();
 			}
 			running = true;
@@ -81,7 +85,7 @@ class DeadlineTimers {
 
 		@Override
 		public void stop() {
-			if (enabled) {
+			if (scheduler != null) {
 				scheduler.stop();
 			}
 			running = false;
