@@ -39,4 +39,15 @@ CREATE TABLE statistics_applied (
     CONSTRAINT pk_statistics_applied PRIMARY KEY (matter_id, event_type, occurred_at)
 );
 
+-- Where each matter's "received" is counted: under no unit (0) until its first dispatch, then moved to the
+-- first lead unit and the dispatched category, so that a unit's received figure counts the matters it was given.
+CREATE TABLE statistics_matter (
+    matter_id      BIGINT       PRIMARY KEY,
+    received_day   DATE         NOT NULL,
+    unit_id        BIGINT       NOT NULL,
+    category_code  VARCHAR(30)  NOT NULL,
+    kind           VARCHAR(20)  NOT NULL,
+    channel        VARCHAR(20)  NOT NULL
+);
+
 -- 超期: the live "overdue now" figure reads open matters by state and deadline (ix_matter_state_*_due, V10).

@@ -78,8 +78,80 @@ public class DailyRollups {
 		if (marked == 0) {
 			return false;
 		}
+		if (event instanceof MatterReceived) {
+			increment = receivedWhereAttributed(event.matterId(), increment);
+		}
 		add(increment);
+		if (event instanceof MatterDispatched dispatched) {
+			attributeReceived(dispatched, facts);
+		}
 		return true;
+	}
+
+	/**
+	 * The row a received matter counts in: no unit yet, unless its first dispatch was counted before its receipt
+	 * (a redelivery), which put it under the lead unit already.
+	 */
+	private Increment receivedWhereAttributed(long matterId, Increment atIntake) {
+		jdbc.sql("""
+				INSERT INTO statistics_matter (matter_id, received_day, unit_id, category_code, kind, channel)
+				VALUES (:matterId, :day, :unitId, :category, :kind, :channel) ON CONFLICT DO NOTHING""")
+			.params(atIntake.params())
+			.param("matterId", matterId)
+			.update();
+		Increment attributed = attribution(matterId, false).orElseThrow();
+		attributed.received = 1;
+		return attributed;
+	}
+
+	/** On the first dispatch the matter's received count moves from "no unit" to the lead unit, same day. */
+	private void attributeReceived(MatterDispatched dispatched, Optional<Facts> facts) {
+		Optional<Increment> current = attribution(dispatched.matterId(), true);
+		if (current.isEmpty()) {
+			Instant receivedAt = facts.map(Facts::receivedAt).orElse(null);
+			if (receivedAt == null) {
+				return;
+			}
+			Increment attributed = new Increment(receivedAt.atZone(zone).toLocalDate(), dispatched.leadUnitId(),
+					dispatched.categoryCode(), dispatched.kind().name(), facts.map(Facts::channel).orElse(null));
+			int inserted = jdbc.sql("""
+					INSERT INTO statistics_matter (matter_id, received_day, unit_id, category_code, kind, channel)
+					VALUES (:matterId, :day, :unitId, :category, :kind, :channel) ON CONFLICT DO NOTHING""")
+				.params(attributed.params())
+				.param("matterId", dispatched.matterId())
+				.update();
+			if (inserted == 1) {
+				// The receipt, when it is counted, counts here.
+				return;
+			}
+			current = attribution(dispatched.matterId(), true);
+		}
+		Increment from = current.orElseThrow();
+		if (from.unitId != NO_UNIT) {
+			return;
+		}
+		from.received = -1;
+		add(from);
+		Increment to = new Increment(from.day, dispatched.leadUnitId(), dispatched.categoryCode(),
+				dispatched.kind().name(), from.channel);
+		to.received = 1;
+		add(to);
+		jdbc.sql("""
+				UPDATE statistics_matter SET unit_id = :unitId, category_code = :category, kind = :kind
+				WHERE matter_id = :matterId""")
+			.params(to.params())
+			.param("matterId", dispatched.matterId())
+			.update();
+	}
+
+	private Optional<Increment> attribution(long matterId, boolean forUpdate) {
+		return jdbc.sql("""
+				SELECT received_day, unit_id, category_code, kind, channel FROM statistics_matter
+				WHERE matter_id = :matterId""" + (forUpdate ? " FOR UPDATE" : ""))
+			.param("matterId", matterId)
+			.query((rs, row) -> new Increment(rs.getObject("received_day", LocalDate.class), rs.getLong("unit_id"),
+					rs.getString("category_code"), rs.getString("kind"), rs.getString("channel")))
+			.optional();
 	}
 
 	private Increment increment(MatterEvent event, Optional<Facts> facts) {
