@@ -9,9 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.springframework.modulith.events.IncompleteEventPublications;
+
 import cn.shouhu.matters.Channel;
 import cn.shouhu.matters.Dispatch;
 import cn.shouhu.matters.Intake;
+import cn.shouhu.matters.MatterClosed;
 import cn.shouhu.matters.MatterDesk;
 import cn.shouhu.matters.MatterKind;
 import cn.shouhu.matters.MatterState;
@@ -29,6 +32,9 @@ class StatisticsLoopTest extends StatisticsSpringTest {
 
 	@Autowired
 	MatterDesk desk;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
 
 	static Intake lockedOut() {
 		return new Intake(Channel.PHONE, MatterKind.HELP, "EMERGENCY", Urgency.URGENT, "母亲被锁门外，两岁孩子在屋内",
@@ -97,6 +103,29 @@ class StatisticsLoopTest extends StatisticsSpringTest {
 			.query(Long.class)
 			.single()).as("the listener is registered with the publication registry, which awaitRollups watches")
 			.isPositive();
+	}
+
+	@Test
+	void theRegistryRedeliveringAnIncompleteEventDoesNotCountItTwice() {
+		long id = throughTheLoop(stationA, Satisfaction.SATISFIED);
+		awaitRollups();
+		// As after a crash between the counters' commit and the publication's completion.
+		int reopened = jdbc.sql("""
+				UPDATE event_publication SET completion_date = NULL, status = 'FAILED'
+				WHERE listener_id LIKE '%MatterStatisticsListener%' AND event_type LIKE '%MatterClosed'
+				    AND serialized_event LIKE :matter""")
+			.param("matter", "%\"matterId\":" + id + ",%")
+			.update();
+		assertThat(reopened).isEqualTo(1);
+
+		incomplete.resubmitIncompletePublications(
+				publication -> publication.getEvent() instanceof MatterClosed closed && closed.matterId() == id);
+
+		Figures figures = totalOn(staff(Role.UNIT_LEADER, stationA), MONDAY, null);
+		assertThat(figures.closed()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+			.query(Long.class)
+			.single()).as("the redelivery completed").isZero();
 	}
 
 	@Test
