@@ -26,11 +26,14 @@ import cn.shouhu.matters.MatterSigned;
 
 /**
  * Counts one matter event into the daily roll-up of its day (Asia/Shanghai), unit, category, kind and channel.
+ * Each event counts under the unit it names (the lead unit then); a receipt counts under "no unit" until the first
+ * dispatch moves it, on its own day, to the first lead unit. Working times are business time on the calendar:
+ * to sign from the dispatch, to reply and to close from the receipt.
  * <p>
  * Idempotent: the event's (matter, type, instant) goes into {@code statistics_applied} first, and an event found
  * there already changes nothing. That insert and the counter update share one transaction (the caller's, or a new
  * one), so an event is either counted and marked, or neither. Counters only ever grow by {@code x = x + n} on a
- * row created insert-if-missing, so listeners on other matters of the same row never lose each other's counts.
+ * row created insert-if-missing (retried if it is not found), so listeners on other matters of the same row never lose each other's counts.
  */
 @Component
 public class DailyRollups {
