@@ -24,6 +24,7 @@ import cn.shouhu.matters.Submitter;
 import cn.shouhu.matters.Urgency;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.Role;
+import cn.shouhu.statistics.internal.StatisticsRebuild;
 
 /** The real desk drives matters through the loop; the figures are what a leader would count by hand. */
 class StatisticsLoopTest extends StatisticsSpringTest {
@@ -35,6 +36,9 @@ class StatisticsLoopTest extends StatisticsSpringTest {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@Autowired
+	StatisticsRebuild rebuild;
 
 	static Intake lockedOut() {
 		return new Intake(Channel.PHONE, MatterKind.HELP, "EMERGENCY", Urgency.URGENT, "母亲被锁门外，两岁孩子在屋内",
@@ -126,6 +130,37 @@ class StatisticsLoopTest extends StatisticsSpringTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
 			.query(Long.class)
 			.single()).as("the redelivery completed").isZero();
+	}
+
+	@Test
+	void aRebuildFromTheRecordsGivesTheFiguresTheListenerKept() {
+		long reopened = throughTheLoop(stationA, Satisfaction.UNSATISFIED);
+		desk.draftReply(staff(Role.HANDLER, stationA), reopened, version(reopened), "已联系物业更换门锁。", null);
+		desk.approveReply(staff(Role.UNIT_LEADER, stationA), reopened, version(reopened));
+		desk.recordFollowUp(coordinator(), reopened, version(reopened), Satisfaction.BASICALLY_SATISFIED, null);
+		clock.set(at("2026-03-02T09:00"));
+		throughTheLoop(teamA, Satisfaction.SATISFIED);
+		clock.set(at("2026-03-02T09:00"));
+		desk.intake(clerk(), lockedOut());
+		StatisticsFilter monday = new StatisticsFilter(MONDAY, MONDAY, stationA, null);
+		StatisticsReport kept = report(branchLeader(), monday);
+		Figures keptUnassigned = received(report(branchLeader(), new StatisticsFilter(MONDAY, MONDAY, null, null)));
+
+		long counted = rebuild.rebuild();
+
+		StatisticsReport rebuilt = statistics.report(branchLeader(), monday);
+		assertThat(counted).isPositive();
+		assertThat(rebuilt.total()).isEqualTo(kept.total());
+		assertThat(rebuilt.byUnit()).isEqualTo(kept.byUnit());
+		assertThat(rebuilt.byCategory()).isEqualTo(kept.byCategory());
+		assertThat(rebuilt.total().reopened()).isEqualTo(1);
+		assertThat(rebuilt.total().unsatisfied()).isEqualTo(1);
+		assertThat(received(statistics.report(branchLeader(), new StatisticsFilter(MONDAY, MONDAY, null, null))))
+			.as("the matter still with the coordinators").isEqualTo(keptUnassigned);
+	}
+
+	private static Figures received(StatisticsReport report) {
+		return report.byUnit().stream().filter(f -> f.key().equals("0")).findFirst().orElseThrow();
 	}
 
 	@Test

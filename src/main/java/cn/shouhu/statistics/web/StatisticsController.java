@@ -14,14 +14,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.InvalidInputException;
 import cn.shouhu.statistics.Statistics;
 import cn.shouhu.statistics.StatisticsFilter;
 import cn.shouhu.statistics.StatisticsReport;
+import cn.shouhu.statistics.internal.StatisticsRebuild;
 
 /** 统计分析: the figures page, its JSON (read by the charts) and its .xlsx export, all from one report. */
 @Controller
@@ -35,9 +38,21 @@ class StatisticsController {
 
 	private final MessageSource messages;
 
-	StatisticsController(Statistics statistics, MessageSource messages) {
+	private final StatisticsRebuild rebuild;
+
+	StatisticsController(Statistics statistics, MessageSource messages, StatisticsRebuild rebuild) {
 		this.statistics = statistics;
 		this.messages = messages;
+		this.rebuild = rebuild;
+	}
+
+	/** Recomputes the roll-ups from the records: an operator's command, for after a restore. */
+	@PostMapping("/rebuild")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String rebuild(RedirectAttributes redirect) {
+		rebuild.rebuild();
+		redirect.addFlashAttribute("flashSuccess", "statistics.rebuilt");
+		return "redirect:/statistics";
 	}
 
 	@GetMapping
