@@ -32,13 +32,15 @@ import cn.shouhu.matters.Urgency;
  * matter: the category (as now), the close deadline (final once closed) and the last follow-up's satisfaction
  * (an earlier follow-up that reopened the matter was unsatisfied).
  * <p>
- * One transaction over every matter: run it when nobody is working, since an event counted by the listener
+ * One transaction over every matter, read a thousand matters at a time: run it when nobody is working, since an event counted by the listener
  * while it runs may be counted twice or not at all.
  */
 @Component
 public class StatisticsRebuild {
 
 	private static final String MODULE = "statistics";
+
+	private static final int BATCH = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -59,30 +61,50 @@ public class StatisticsRebuild {
 		jdbc.sql("DELETE FROM statistics_daily").update();
 		jdbc.sql("DELETE FROM statistics_applied").update();
 		jdbc.sql("DELETE FROM statistics_matter").update();
-		long[] counted = { 0 };
-		List<Entry> matter = new ArrayList<>();
-		jdbc.sql("""
-				SELECT t.matter_id, t.seq, t.occurred_at, t.action, t.unit_id, m.channel, m.kind, m.category_code,
-				    m.urgency, m.close_due, m.follow_up_satisfaction
-				FROM matter_timeline t JOIN matter m ON m.id = t.matter_id
-				WHERE t.action IN ('RECEIVED', 'DISPATCHED', 'SIGNED', 'REPLIED', 'FOLLOWED_UP', 'REOPENED', 'CLOSED')
-				ORDER BY t.matter_id, t.seq""")
-			.query(rs -> {
-				Entry entry = new Entry(rs.getLong("matter_id"), rs.getString("action"),
-						rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-						rs.getObject("unit_id", Long.class), rs.getString("channel"), rs.getString("kind"),
-						rs.getString("category_code"), rs.getString("urgency"),
-						instant(rs.getObject("close_due", OffsetDateTime.class)), rs.getString("follow_up_satisfaction"));
+		long counted = 0;
+		long after = Long.MIN_VALUE;
+		while (true) {
+			// A batch of matters at a time, so that memory stays bounded however many there are.
+			List<Long> ids = jdbc.sql("SELECT id FROM matter WHERE id > :after ORDER BY id LIMIT :batch")
+				.param("after", after)
+				.param("batch", BATCH)
+				.query(Long.class)
+				.list();
+			if (ids.isEmpty()) {
+				break;
+			}
+			after = ids.get(ids.size() - 1);
+			List<Entry> matter = new ArrayList<>();
+			for (Entry entry : timeline(ids.get(0), after)) {
 				if (!matter.isEmpty() && matter.get(0).matterId() != entry.matterId()) {
-					counted[0] += replay(matter);
+					counted += replay(matter);
 					matter.clear();
 				}
 				matter.add(entry);
-			});
-		counted[0] += replay(matter);
+			}
+			counted += replay(matter);
+		}
 		audit.record(AuditRecord.updated(MODULE, "statistics.rebuild", "statistics", "rollups",
-				Map.of("rows", rowsBefore), Map.of("events", counted[0])));
-		return counted[0];
+				Map.of("rows", rowsBefore), Map.of("events", counted)));
+		return counted;
+	}
+
+	private List<Entry> timeline(long firstId, long lastId) {
+		return jdbc.sql("""
+				SELECT t.matter_id, t.seq, t.occurred_at, t.action, t.unit_id, m.channel, m.kind, m.category_code,
+				    m.urgency, m.close_due, m.follow_up_satisfaction
+				FROM matter_timeline t JOIN matter m ON m.id = t.matter_id
+				WHERE t.matter_id >= :firstId AND t.matter_id <= :lastId
+				    AND t.action IN ('RECEIVED', 'DISPATCHED', 'SIGNED', 'REPLIED', 'FOLLOWED_UP', 'REOPENED', 'CLOSED')
+				ORDER BY t.matter_id, t.seq""")
+			.param("firstId", firstId)
+			.param("lastId", lastId)
+			.query((rs, row) -> new Entry(rs.getLong("matter_id"), rs.getString("action"),
+					rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("unit_id", Long.class),
+					rs.getString("channel"), rs.getString("kind"), rs.getString("category_code"),
+					rs.getString("urgency"), instant(rs.getObject("close_due", OffsetDateTime.class)),
+					rs.getString("follow_up_satisfaction")))
+			.list();
 	}
 
 	private long replay(List<Entry> entries) {
