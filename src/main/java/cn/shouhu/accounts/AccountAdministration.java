@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,41 +74,75 @@ class AccountAdministration {
 
 	}
 
+	/** The orders the account list offers: a whitelist, so no request text reaches ORDER BY. */
+	enum AccountSort {
+
+		USERNAME("username, id"), NEWEST("created_at DESC, id DESC");
+
+		private final String orderBy;
+
+		AccountSort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+		static AccountSort parse(String value) {
+			for (AccountSort sort : values()) {
+				if (sort.name().equalsIgnoreCase(value)) {
+					return sort;
+				}
+			}
+			return USERNAME;
+		}
+
+	}
+
 	@Transactional(readOnly = true)
-	AccountPage list(String query, int page, int size) {
-		String pattern = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
-		Long officerId = query == null ? null
-				: organization.findOfficerByBadgeNo(query.trim()).map(OfficerRef::id).orElse(null);
-		String where = " WHERE (CAST(:pattern AS VARCHAR) IS NULL OR LOWER(username) LIKE :pattern OR officer_id = :officerId)";
-		long total = jdbc.sql("SELECT COUNT(*) FROM account" + where)
-			.param("pattern", pattern)
-			.param("officerId", officerId == null ? -1L : officerId)
-			.query(Long.class)
-			.single();
-		List<Long> ids = jdbc.sql("SELECT id FROM account" + where + " ORDER BY username LIMIT :limit OFFSET :offset")
-			.param("pattern", pattern)
-			.param("officerId", officerId == null ? -1L : officerId)
+	AccountPage list(String query, AccountSort sort, int page, int size) {
+		long total = filtered("SELECT COUNT(*) FROM account", query, "").query(Long.class).single();
+		List<Long> ids = filtered("SELECT id FROM account", query, " ORDER BY " + sort.orderBy + " LIMIT :limit OFFSET :offset")
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query(Long.class)
 			.list();
 		Instant now = clock.instant();
-		List<AccountRow> rows = ids.stream().map(id -> accounts.findById(id).orElseThrow()).map(account -> {
-			OfficerRef officer = organization.findOfficer(account.officerId()).orElse(null);
-			return new AccountRow(account.id(), account.username(), officer == null ? "" : officer.badgeNo(),
-					officer == null ? "" : officer.name(), officer == null ? "" : officer.unitName(),
-					account.roleSet(), account.enabled(), account.isLockedAt(now), account.mustChangePassword());
-		}).toList();
+		List<AccountRow> rows = ids.stream().map(id -> row(accounts.findById(id).orElseThrow(), now)).toList();
 		return new AccountPage(rows, total, page, size);
+	}
+
+	/** Every account the search finds, in the list's order (a branch has hundreds, not millions). */
+	@Transactional(readOnly = true)
+	List<AccountRow> all(String query, AccountSort sort) {
+		Instant now = clock.instant();
+		return filtered("SELECT id FROM account", query, " ORDER BY " + sort.orderBy).query(Long.class)
+			.list()
+			.stream()
+			.map(id -> row(accounts.findById(id).orElseThrow(), now))
+			.toList();
+	}
+
+	/** The search: part of the username, or an officer's exact 警号; both bound as parameters. */
+	private JdbcClient.StatementSpec filtered(String select, String query, String tail) {
+		String text = query == null ? "" : query.trim();
+		String pattern = text.isEmpty() ? null
+				: "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		long officerId = text.isEmpty() ? -1L
+				: organization.findOfficerByBadgeNo(text).map(OfficerRef::id).orElse(-1L);
+		return jdbc.sql(select + " WHERE (CAST(:pattern AS VARCHAR) IS NULL OR LOWER(username) LIKE :pattern ESCAPE '\\'"
+				+ " OR officer_id = :officerId)" + tail)
+			.param("pattern", pattern)
+			.param("officerId", officerId);
 	}
 
 	@Transactional(readOnly = true)
 	AccountRow find(long id) {
-		Account account = load(id);
+		return row(load(id), clock.instant());
+	}
+
+	private AccountRow row(Account account, Instant now) {
 		OfficerRef officer = organization.findOfficer(account.officerId()).orElse(null);
 		return new AccountRow(account.id(), account.username(), officer == null ? "" : officer.badgeNo(),
 				officer == null ? "" : officer.name(), officer == null ? "" : officer.unitName(), account.roleSet(),
-				account.enabled(), account.isLockedAt(clock.instant()), account.mustChangePassword());
+				account.enabled(), account.isLockedAt(now), account.mustChangePassword());
 	}
 
 	@Transactional(readOnly = true)
@@ -158,42 +193,36 @@ class AccountAdministration {
 
 	@Transactional
 	void resetPassword(long id, String newPassword) {
-		Account account = load(id);
-		requirePolicy(newPassword, account.username(), "newPassword");
-		Map<String, Object> before = account.auditView();
-		account.resetPassword(passwordEncoder.encode(newPassword), clock.instant());
-		accounts.save(account);
-		audit.record(AuditRecord.updated("accounts", "account.resetPassword", "account", id, before,
-				account.auditView()));
+		requirePolicy(newPassword, load(id).username(), "newPassword");
+		String hash = passwordEncoder.encode(newPassword);
+		Account account = change(id, "account.resetPassword", a -> a.resetPassword(hash, clock.instant()));
 		sessions.endAll(account.username());
 	}
 
 	@Transactional
 	void disable(long id) {
-		Account account = load(id);
-		Map<String, Object> before = account.auditView();
-		account.disable(clock.instant());
-		accounts.save(account);
-		audit.record(AuditRecord.updated("accounts", "account.disable", "account", id, before, account.auditView()));
+		Account account = change(id, "account.disable", a -> a.disable(clock.instant()));
 		sessions.endAll(account.username());
 	}
 
 	@Transactional
 	void enable(long id) {
-		Account account = load(id);
-		Map<String, Object> before = account.auditView();
-		account.enable(clock.instant());
-		accounts.save(account);
-		audit.record(AuditRecord.updated("accounts", "account.enable", "account", id, before, account.auditView()));
+		change(id, "account.enable", a -> a.enable(clock.instant()));
 	}
 
 	@Transactional
 	void unlock(long id) {
+		change(id, "account.unlock", a -> a.unlock(clock.instant()));
+	}
+
+	/** Applies one change to an account and records it, with the values before and after. */
+	private Account change(long id, String action, Consumer<Account> change) {
 		Account account = load(id);
 		Map<String, Object> before = account.auditView();
-		account.unlock(clock.instant());
+		change.accept(account);
 		accounts.save(account);
-		audit.record(AuditRecord.updated("accounts", "account.unlock", "account", id, before, account.auditView()));
+		audit.record(AuditRecord.updated("accounts", action, "account", id, before, account.auditView()));
+		return account;
 	}
 
 	/** A transferred officer's scope changes with their unit: their sessions end, the next sign-in has the new one. */

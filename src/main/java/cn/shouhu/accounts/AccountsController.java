@@ -1,8 +1,14 @@
 package cn.shouhu.accounts;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.shouhu.shared.InvalidInputException;
@@ -28,8 +35,11 @@ class AccountsController {
 
 	private final AccountAdministration administration;
 
-	AccountsController(AccountAdministration administration) {
+	private final AccountWorkbook workbook;
+
+	AccountsController(AccountAdministration administration, AccountWorkbook workbook) {
 		this.administration = administration;
+		this.workbook = workbook;
 	}
 
 	record NewAccountForm(String username, String badgeNo, Set<Role> roles, String initialPassword) {
@@ -44,12 +54,26 @@ class AccountsController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, Model model) {
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
 		int pageSize = PAGE_SIZES.contains(size) ? size : 20;
+		AccountAdministration.AccountSort order = AccountAdministration.AccountSort.parse(sort);
 		model.addAttribute("q", q);
-		model.addAttribute("result", administration.list(q, Math.max(0, page), pageSize));
+		model.addAttribute("sort", order.name());
+		model.addAttribute("result", administration.list(q, order, Math.max(0, page), pageSize));
 		return "accounts/list";
+	}
+
+	@GetMapping("/export.xlsx")
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, Locale locale) {
+		List<AccountAdministration.AccountRow> rows = administration.all(q,
+				AccountAdministration.AccountSort.parse(sort));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("accounts.xlsx").build().toString())
+			.body(out -> workbook.write(rows, locale, out));
 	}
 
 	@GetMapping("/new")

@@ -33,14 +33,14 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	/**
-	 * The staff REST API ({@code /api/**}) for integrations: HTTP Basic on every request, no session, no cookie.
+	 * The staff REST API ({@code /api/**}, with its OpenAPI description) for integrations: HTTP Basic on every request, no session, no cookie.
 	 * Since no cookie authenticates it, a forged cross-site request carries no credentials and CSRF tokens are
 	 * not needed; lockout and the audit of sign-ins apply as for the form. Scope rules are the services' own.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("Shouhu API"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

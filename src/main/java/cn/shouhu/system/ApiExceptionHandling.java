@@ -11,6 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.ErrorResponse;
@@ -58,6 +62,25 @@ class ApiExceptionHandling {
 			problem.setProperty("field", e.field());
 		}
 		return problem;
+	}
+
+	/** Bean Validation of a request body: 422 naming the first field and its message. */
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+		FieldError first = e.getBindingResult().getFieldError();
+		String detail = first == null ? text("error.422")
+				: messages.getMessage(first, LocaleContextHolder.getLocale());
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+		if (first != null) {
+			problem.setProperty("field", first.getField());
+		}
+		return problem;
+	}
+
+	/** A body that is not JSON of the expected shape, or a parameter of the wrong type: the caller's mistake. */
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class })
+	ProblemDetail unreadable() {
+		return problem(HttpStatus.BAD_REQUEST, text("error.400"));
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })

@@ -1,0 +1,156 @@
+package cn.shouhu.statistics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.shouhu.matters.MatterCategories;
+import cn.shouhu.matters.MatterCategory;
+import cn.shouhu.organization.OrganizationDirectory;
+import cn.shouhu.organization.UnitRef;
+import cn.shouhu.shared.CurrentStaff;
+import cn.shouhu.shared.DataScope;
+import cn.shouhu.shared.InvalidInputException;
+import cn.shouhu.shared.Role;
+import cn.shouhu.statistics.Figures.Counters;
+import cn.shouhu.statistics.internal.DailyRollups;
+import cn.shouhu.statistics.internal.FigureQueries;
+import cn.shouhu.statistics.internal.FigureQueries.Dimension;
+
+/**
+ * The closed loop's figures for a staff member: branch leaders, coordinators and intake clerks see the whole
+ * branch, everyone else their own unit's subtree.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Statistics {
+
+	/** The roles whose work spans the branch. */
+	public static final Set<Role> BRANCH_WIDE = EnumSet.of(Role.BRANCH_LEADER, Role.COORDINATOR, Role.INTAKE_CLERK);
+
+	private final FigureQueries queries;
+
+	private final OrganizationDirectory organization;
+
+	private final MatterCategories categories;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Statistics(FigureQueries queries, OrganizationDirectory organization, MatterCategories categories,
+			MessageSource messages, Clock clock, @Value("${shouhu.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+		this.queries = queries;
+		this.organization = organization;
+		this.categories = categories;
+		this.messages = messages;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** Today on the branch's calendar, for default date ranges. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	public DataScope scopeOf(CurrentStaff staff) {
+		return staff.hasAny(BRANCH_WIDE) ? DataScope.all() : organization.subtreeOf(staff.unitId());
+	}
+
+	/** The active units the staff member may filter by, in tree order. */
+	public List<UnitRef> units(CurrentStaff staff) {
+		DataScope scope = scopeOf(staff);
+		return organization.activeUnits().stream().filter(unit -> scope.covers(unit.path())).toList();
+	}
+
+	public List<MatterCategory> categories() {
+		return categories.all();
+	}
+
+	public StatisticsReport report(CurrentStaff staff, StatisticsFilter filter) {
+		DataScope scope = scopeOf(staff);
+		DataScope unitFilter = DataScope.all();
+		if (filter.unitId() != null) {
+			UnitRef unit = organization.findUnit(filter.unitId())
+				.filter(found -> scope.covers(found.path()))
+				.orElseThrow(() -> InvalidInputException.onField("unit", "statistics.unit.unknown"));
+			unitFilter = DataScope.subtree(unit.path());
+		}
+		if (filter.categoryCode() != null && categories.find(filter.categoryCode()).isEmpty()) {
+			throw InvalidInputException.onField("category", "statistics.category.unknown");
+		}
+		Instant now = clock.instant();
+
+		Map<String, Counters> days = queries.counters(Dimension.DAY, filter, scope, unitFilter);
+		List<Figures> byDay = new ArrayList<>();
+		Counters total = Counters.ZERO;
+		for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+			Counters counters = days.getOrDefault(day.toString(), Counters.ZERO);
+			total = total.plus(counters);
+			byDay.add(Figures.of(day.toString(), day.toString(), counters, null));
+		}
+		Map<String, Long> overdueByUnit = queries.overdueNow(Dimension.UNIT, now, filter, scope, unitFilter);
+		long overdue = overdueByUnit.values().stream().mapToLong(Long::longValue).sum();
+
+		return new StatisticsReport(filter, now, Figures.of("all", message("statistics.total"), total, overdue),
+				byDay, grouped(Dimension.UNIT, filter, scope, unitFilter, now, overdueByUnit, this::unitName),
+				grouped(Dimension.CATEGORY, filter, scope, unitFilter, now, null, this::categoryName),
+				grouped(Dimension.KIND, filter, scope, unitFilter, now, null,
+						key -> message("matters.kind." + key)),
+				grouped(Dimension.CHANNEL, filter, scope, unitFilter, now, null,
+						key -> message("matters.channel." + key)));
+	}
+
+	private List<Figures> grouped(Dimension by, StatisticsFilter filter, DataScope scope, DataScope unitFilter,
+			Instant now, Map<String, Long> overdueKnown, Function<String, String> label) {
+		Map<String, Counters> counters = queries.counters(by, filter, scope, unitFilter);
+		Map<String, Long> overdue = overdueKnown != null ? overdueKnown
+				: queries.overdueNow(by, now, filter, scope, unitFilter);
+		Set<String> keys = new java.util.LinkedHashSet<>(counters.keySet());
+		keys.addAll(overdue.keySet());
+		return keys.stream()
+			.map(key -> Figures.of(key, label.apply(key), counters.getOrDefault(key, Counters.ZERO),
+					overdue.getOrDefault(key, 0L)))
+			.sorted(Comparator.comparingLong(Figures::received)
+				.thenComparingLong(Figures::closed)
+				.reversed()
+				.thenComparing(Figures::key))
+			.toList();
+	}
+
+	private String unitName(String key) {
+		long id = Long.parseLong(key);
+		if (id == DailyRollups.NO_UNIT) {
+			return message("statistics.unit.none");
+		}
+		return organization.findUnit(id).map(UnitRef::name).orElse(key);
+	}
+
+	private String categoryName(String code) {
+		if (DailyRollups.NO_CATEGORY.equals(code)) {
+			return message("statistics.category.none");
+		}
+		return categories.find(code).map(MatterCategory::name).orElse(code);
+	}
+
+	private String message(String key) {
+		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+	}
+
+}

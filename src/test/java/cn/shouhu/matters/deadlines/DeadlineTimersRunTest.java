@@ -1,0 +1,32 @@
+package cn.shouhu.matters.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** The application's own poller, started with the context: a matter dispatched long ago gets all its notices. */
+@TestPropertySource(properties = { "shouhu.deadlines.enabled=true", "shouhu.deadlines.polling-interval=100ms" })
+class DeadlineTimersRunTest extends DeadlineSpringTest {
+
+	@Test
+	void theNodesPollerFiresWhatFellDue() throws Exception {
+		clock.set(at("2026-03-02T09:00"));
+		long id = dispatchedComplaint();
+		clock.set(at("2026-06-01T09:00"));
+
+		assertThat(within(Duration.ofSeconds(30), () -> notices(id) == 15)).as("15 notices").isTrue();
+		assertThat(timers(id)).isEmpty();
+		assertThat(desk.details(coordinator(), id).supervised()).isTrue();
+	}
+
+	private int notices(long matterId) {
+		return jdbc.sql("SELECT COUNT(*) FROM matter_notice WHERE matter_id = :id")
+			.param("id", matterId)
+			.query(Integer.class)
+			.single();
+	}
+
+}
