@@ -77,6 +77,14 @@ abstract class DatabaseContractTests {
 	}
 
 	@Test
+	void aStationIsFoundByTheCommunitiesAndRoadsOfItsJurisdiction() {
+		assertThat(directory.stationCovering("青山路社区")).map(u -> u.name()).hasValue("沼潭派出所");
+		assertThat(directory.stationCovering(" 民族东路 ")).map(u -> u.name()).hasValue("民族东路派出所");
+		assertThat(directory.stationCovering("不存在的社区")).isEmpty();
+		assertThat(directory.stationCovering("")).isEmpty();
+	}
+
+	@Test
 	void aDuplicateBadgeNumberIsRefusedAndChangesNothing() {
 		long unit = directory.findOfficerByBadgeNo("150101").orElseThrow().unitId();
 		long before = jdbc.sql("SELECT COUNT(*) FROM officer").query(Long.class).single();

@@ -17,6 +17,12 @@ public interface OrganizationDirectory {
 	/** Active units in tree order (parents before children, siblings by sort order). */
 	List<UnitRef> activeUnits();
 
+	/**
+	 * The active station whose jurisdiction (辖区) lists this community or road, by its exact name; empty if none
+	 * does, or if the name is blank.
+	 */
+	Optional<UnitRef> stationCovering(String communityOrRoad);
+
 	/** The data scope covering one unit and everything below it. */
 	DataScope subtreeOf(long unitId);
 

@@ -13,9 +13,9 @@ import cn.shouhu.organization.UnitType;
 
 /**
  * Proposes the lead unit for a category and a place: the category's fixed unit if it has one, else a unit of its
- * lead unit type — for stations the one named after the community (沼潭社区 → 沼潭派出所), which stands in for
- * the jurisdiction lookup ({@code unit_jurisdiction}) until the organisation offers it; or the only unit of that
- * type. Nothing when it cannot tell: the coordinator chooses.
+ * lead unit type — for stations the one whose jurisdiction (辖区) lists the community, or failing that the one
+ * named after it (沼潭社区 → 沼潭派出所); or the only unit of that type. Nothing when it cannot tell: the
+ * coordinator chooses.
  */
 @Component
 class LeadUnitProposal {
@@ -42,6 +42,12 @@ class LeadUnitProposal {
 		}
 		UnitType type = category.get().leadUnitType();
 		List<UnitRef> candidates = organization.activeUnits().stream().filter(unit -> unit.type() == type).toList();
+		if (type == UnitType.STATION) {
+			Optional<UnitRef> covering = organization.stationCovering(community);
+			if (covering.isPresent()) {
+				return Optional.of(covering.get().id());
+			}
+		}
 		String stem = stem(community);
 		if (type == UnitType.STATION && stem != null) {
 			Optional<UnitRef> named = candidates.stream().filter(unit -> unit.name().startsWith(stem)).findFirst();

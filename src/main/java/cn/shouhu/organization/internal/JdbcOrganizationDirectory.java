@@ -64,6 +64,26 @@ class JdbcOrganizationDirectory implements OrganizationDirectory {
 	}
 
 	@Override
+	public Optional<UnitRef> stationCovering(String communityOrRoad) {
+		if (communityOrRoad == null || communityOrRoad.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT u.id, u.parent_id, u.name, u.unit_type, u.path, u.active
+				  FROM unit_jurisdiction j JOIN unit u ON u.id = j.unit_id
+				 WHERE j.name = :name AND u.active = TRUE AND u.unit_type = 'STATION'
+				 ORDER BY j.area_kind, u.id
+				""")
+			.param("name", communityOrRoad.strip())
+			.query((rs, n) -> new UnitRef(rs.getLong("id"), rs.getObject("parent_id", Long.class),
+					rs.getString("name"), UnitType.valueOf(rs.getString("unit_type")), rs.getString("path"),
+					rs.getBoolean("active")))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	@Override
 	public DataScope subtreeOf(long unitId) {
 		return jdbc.sql("SELECT path FROM unit WHERE id = :id")
 			.param("id", unitId)
