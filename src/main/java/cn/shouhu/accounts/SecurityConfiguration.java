@@ -60,8 +60,10 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			// A new session id at sign-in, so a session id planted before sign-in is worthless after it.
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// A new session at sign-in, so a session id planted before sign-in is worthless after it. A new session
+			// rather than a changed id: with sessions in the database, a request still in flight on the old session
+			// (the page's icon, say) would write the old id back when it ends, and sign the user out again.
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
