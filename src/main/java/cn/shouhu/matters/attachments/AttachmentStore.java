@@ -12,6 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,7 +170,7 @@ public class AttachmentStore {
 			.param("contentType", type.contentType())
 			.param("size", stored.size())
 			.param("sha256", stored.sha256())
-			.param("uploadedAt", java.sql.Timestamp.from(now))
+			.param("uploadedAt", Timestamp.from(now))
 			.param("uploadedBy", uploadedBy)
 			.update(keys, "id");
 		Attachment attachment = new Attachment(keys.getKey().longValue(), matterId, fileName, type.contentType(),
@@ -280,7 +283,7 @@ public class AttachmentStore {
 		return new AttachmentDownload(row.attachment(), file);
 	}
 
-	private static Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Attachment attachment(ResultSet rs) throws SQLException {
 		return new Attachment(rs.getLong("id"), rs.getLong("matter_id"), rs.getString("file_name"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
 				rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by"));
