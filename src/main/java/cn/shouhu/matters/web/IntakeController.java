@@ -24,12 +24,13 @@ import cn.shouhu.matters.Identifiers;
 import cn.shouhu.matters.Intake;
 import cn.shouhu.matters.MatterCategories;
 import cn.shouhu.matters.MatterCategory;
-import cn.shouhu.matters.MatterDesk;
 import cn.shouhu.matters.MatterKind;
 import cn.shouhu.matters.Place;
 import cn.shouhu.matters.Receipt;
 import cn.shouhu.matters.Submitter;
 import cn.shouhu.matters.Urgency;
+import cn.shouhu.matters.attachments.AttachedIntake;
+import cn.shouhu.matters.attachments.AttachmentStore;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,11 +52,14 @@ class IntakeController {
 			Map.entry("place.community", "community"), Map.entry("place.latitude", "latitude"),
 			Map.entry("submitter.name", "name"), Map.entry("submitter.phone", "phone"),
 			Map.entry("submitter.idNumber", "idNumber"), Map.entry("submitter.enterpriseName", "enterpriseName"),
-			Map.entry("submitter.creditCode", "creditCode"), Map.entry("submitter.anonymous", "anonymous"));
+			Map.entry("submitter.creditCode", "creditCode"), Map.entry("submitter.anonymous", "anonymous"),
+			Map.entry(AttachmentStore.FIELD, "attachments"));
 
 	private static final String REQUIRED = "matters.input.required";
 
-	private final MatterDesk desk;
+	private final AttachedIntake desk;
+
+	private final AttachmentStore attachments;
 
 	private final MatterCategories categories;
 
@@ -65,9 +69,10 @@ class IntakeController {
 
 	private final MessageSource messages;
 
-	IntakeController(MatterDesk desk, MatterCategories categories, LeadUnitProposal leadUnitProposal, Units units,
-			MessageSource messages) {
+	IntakeController(AttachedIntake desk, AttachmentStore attachments, MatterCategories categories,
+			LeadUnitProposal leadUnitProposal, Units units, MessageSource messages) {
 		this.desk = desk;
+		this.attachments = attachments;
 		this.categories = categories;
 		this.leadUnitProposal = leadUnitProposal;
 		this.units = units;
@@ -101,11 +106,17 @@ class IntakeController {
 	String receive(@ModelAttribute("form") IntakeForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Place place = check(form, binding);
+		try {
+			attachments.check(form.getAttachments());
+		}
+		catch (InvalidInputException e) {
+			binding.rejectValue("attachments", e.messageKey(), e.args(), e.messageKey());
+		}
 		if (!binding.hasErrors()) {
 			try {
 				Receipt receipt = desk.intake(CurrentStaff.require(), new Intake(form.getChannel(), form.getKind(),
 						form.getCategoryCode(), form.getUrgency(), form.getTitle(), form.getDescription(), place,
-						submitter(form)));
+						submitter(form)), form.getAttachments());
 				redirect.addFlashAttribute("flashSuccess", messages.getMessage("matters-web.intake.created",
 						new Object[] { receipt.trackingCode() }, LocaleContextHolder.getLocale()));
 				return "redirect:/matters/" + receipt.id();

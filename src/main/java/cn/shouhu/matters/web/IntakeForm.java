@@ -1,5 +1,10 @@
 package cn.shouhu.matters.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.multipart.MultipartFile;
+
 import cn.shouhu.matters.Channel;
 import cn.shouhu.matters.MatterKind;
 import cn.shouhu.matters.Urgency;
@@ -38,6 +43,9 @@ class IntakeForm {
 	private String creditCode;
 
 	private boolean anonymous;
+
+	/** 附件: photos and PDFs, checked by their content. */
+	private List<MultipartFile> attachments = new ArrayList<>();
 
 	public Channel getChannel() {
 		return channel;
@@ -165,6 +173,14 @@ class IntakeForm {
 
 	public void setAnonymous(boolean anonymous) {
 		this.anonymous = anonymous;
+	}
+
+	public List<MultipartFile> getAttachments() {
+		return attachments;
+	}
+
+	public void setAttachments(List<MultipartFile> attachments) {
+		this.attachments = attachments;
 	}
 
 }

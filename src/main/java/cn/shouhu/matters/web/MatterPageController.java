@@ -36,6 +36,7 @@ import cn.shouhu.matters.MatterDesk;
 import cn.shouhu.matters.MatterDetails;
 import cn.shouhu.matters.Satisfaction;
 import cn.shouhu.matters.Urgency;
+import cn.shouhu.matters.attachments.AttachmentStore;
 import cn.shouhu.shared.ConflictException;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.InvalidInputException;
@@ -97,8 +98,12 @@ class MatterPageController {
 
 	private final Clock clock;
 
+	private final AttachmentStore attachments;
+
 	MatterPageController(MatterDesk desk, MatterCategories categories, Units units, LeadUnitProposal leadUnitProposal,
-			WorkingCalendar calendar, JdbcClient jdbc, MessageSource messages, Clock clock) {
+			WorkingCalendar calendar, JdbcClient jdbc, MessageSource messages, Clock clock,
+			AttachmentStore attachments) {
+		this.attachments = attachments;
 		this.desk = desk;
 		this.categories = categories;
 		this.units = units;
@@ -239,6 +244,7 @@ class MatterPageController {
 		model.addAttribute("maskedIdNumber", PersonalData.maskIdNumber(matter.submitter().idNumber()));
 		model.addAttribute("deadlines", DeadlineView.of(matter, calendar, clock.instant()));
 		model.addAttribute("timeline", matter.timeline());
+		model.addAttribute("attachments", attachments.of(matter.id()));
 		model.addAttribute("openTasks", matter.tasks().stream().filter(CoHandlingTask::isOpen).toList());
 		model.addAttribute("can", can);
 		model.addAttribute("anyAction", can.containsValue(true));
