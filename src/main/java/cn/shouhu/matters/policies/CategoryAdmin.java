@@ -80,7 +80,7 @@ class CategoryAdmin {
 		}
 		if (!errors.hasFieldErrors("sortOrder") && form.getSortOrder() != null
 				&& (form.getSortOrder() < 0 || form.getSortOrder() > 9999)) {
-			errors.rejectValue("sortOrder", "matters-policies.field.range", new Object[] { 0, 9999 }, null);
+			errors.rejectValue("sortOrder", "matters-policies.field.range", new Object[] { "0", "9999" }, null);
 		}
 	}
 

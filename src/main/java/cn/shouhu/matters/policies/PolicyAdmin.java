@@ -94,13 +94,13 @@ class PolicyAdmin {
 		}
 		int max = unit == Unit.WORKING_MINUTES ? MAX_MINUTES : MAX_LIMIT_DAYS;
 		if (amount == null || amount < 1 || amount > max) {
-			errors.rejectValue(amountField, "matters-policies.field.range", new Object[] { 1, max }, null);
+			errors.rejectValue(amountField, "matters-policies.field.range", new Object[] { "1", String.valueOf(max) }, null);
 		}
 	}
 
 	private static void days(Errors errors, String field, Integer days, int max) {
 		if (!errors.hasFieldErrors(field) && (days == null || days < 0 || days > max)) {
-			errors.rejectValue(field, "matters-policies.field.range", new Object[] { 0, max }, null);
+			errors.rejectValue(field, "matters-policies.field.range", new Object[] { "0", String.valueOf(max) }, null);
 		}
 	}
 

@@ -13,7 +13,7 @@ record PolicyRow(long id, MatterKind kind, String categoryCode, Urgency urgency,
 		int reopenDays, int version) {
 
 	/** The kind's catch-all row (兜底): without it the kind's matters could not be dispatched. */
-	boolean catchAll() {
+	public boolean catchAll() {
 		return categoryCode == null && urgency == null;
 	}
 
