@@ -3,11 +3,11 @@ package cn.shouhu.matters.policies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -108,23 +108,12 @@ class PolicyAdmin {
 	@Transactional
 	long add(PolicyForm form) {
 		String category = form.categoryOrNull();
-		boolean taken = jdbc.sql("""
-				SELECT COUNT(*) FROM time_limit_policy
-				 WHERE kind = :kind
-				   AND (category_code = :category OR (category_code IS NULL AND CAST(:category AS VARCHAR) IS NULL))
-				   AND (urgency = :urgency OR (urgency IS NULL AND CAST(:urgency AS VARCHAR) IS NULL))
-				""")
-			.param("kind", form.getKind().name())
-			.param("category", category)
-			.param("urgency", form.getUrgency() == null ? null : form.getUrgency().name())
-			.query(Long.class)
-			.single() > 0;
-		if (taken) {
+		if (all().stream().anyMatch(row -> row.hasKey(form.getKind(), category, form.getUrgency()))) {
 			throw InvalidInputException.onField("kind", "matters-policies.policy.duplicate");
 		}
-		long id;
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		try {
-			id = jdbc.sql("""
+			jdbc.sql("""
 					INSERT INTO time_limit_policy (kind, category_code, urgency, sign_amount, sign_unit, reply_amount,
 					        reply_unit, close_amount, close_unit, extension_days, return_days, reopen_days, updated_at)
 					VALUES (:kind, :category, :urgency, :signAmount, :signUnit, :replyAmount, :replyUnit, :closeAmount,
@@ -142,12 +131,13 @@ class PolicyAdmin {
 				.param("extensionDays", form.getExtensionDays())
 				.param("returnDays", form.getReturnDays())
 				.param("reopenDays", form.getReopenDays())
-				.update() > 0 ? idOf(form.getKind(), category, form.getUrgency()) : 0;
+				.update(keys, "id");
 		}
 		catch (DuplicateKeyException e) {
 			// Another administrator added the same row between the check and the insert.
 			throw InvalidInputException.onField("kind", "matters-policies.policy.duplicate");
 		}
+		long id = keys.getKeyAs(Number.class).longValue();
 		audit.record(AuditRecord.created(MODULE, TARGET, id, get(id).auditFields()));
 		return id;
 	}
@@ -192,15 +182,6 @@ class PolicyAdmin {
 		}
 		jdbc.sql("DELETE FROM time_limit_policy WHERE id = :id").param("id", id).update();
 		audit.record(AuditRecord.deleted(MODULE, TARGET, id, before.auditFields()));
-	}
-
-	private long idOf(MatterKind kind, String category, Urgency urgency) {
-		return all().stream()
-			.filter(row -> row.kind() == kind && Objects.equals(row.categoryCode(), category)
-					&& row.urgency() == urgency)
-			.findFirst()
-			.orElseThrow()
-			.id();
 	}
 
 	private Optional<PolicyRow> find(long id) {

@@ -2,6 +2,7 @@ package cn.shouhu.matters.policies;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.shouhu.matters.MatterKind;
 import cn.shouhu.matters.TimeLimits.Unit;
@@ -15,6 +16,10 @@ record PolicyRow(long id, MatterKind kind, String categoryCode, Urgency urgency,
 	/** The kind's catch-all row (兜底): without it the kind's matters could not be dispatched. */
 	public boolean catchAll() {
 		return categoryCode == null && urgency == null;
+	}
+
+	boolean hasKey(MatterKind otherKind, String otherCategory, Urgency otherUrgency) {
+		return kind == otherKind && Objects.equals(categoryCode, otherCategory) && urgency == otherUrgency;
 	}
 
 	Map<String, Object> auditFields() {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +105,15 @@ class PoliciesPageTest {
 		assertThat(page).contains("办理时限", "兜底规则", "求助", "特急", "紧急求助", "30 工作分钟", "任意", "3 工作日",
 				"已计算的时限不会改变");
 		assertThat(page).doesNotContain("matters-policies.", "WORKING_MINUTES", "??");
+		PolicyRow help = row(MatterKind.HELP, null, null);
+		for (String url : List.of("/matters/policies/new", "/matters/policies/" + help.id() + "/edit",
+				"/matters/categories/new", "/matters/categories/TRAFFIC/edit")) {
+			assertThat(mvc.perform(get(url).with(admin()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).doesNotContain("matters-policies.", "??").contains("保存");
+		}
 	}
 
 	@Test
@@ -286,8 +294,7 @@ class PoliciesPageTest {
 	private PolicyRow row(MatterKind kind, String category, Urgency urgency) {
 		return policies.all()
 			.stream()
-			.filter(r -> r.kind() == kind && Objects.equals(r.categoryCode(), category)
-					&& r.urgency() == urgency)
+			.filter(r -> r.hasKey(kind, category, urgency))
 			.findFirst()
 			.orElseThrow();
 	}
