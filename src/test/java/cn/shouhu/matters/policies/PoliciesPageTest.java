@@ -114,6 +114,11 @@ class PoliciesPageTest {
 				.getResponse()
 				.getContentAsString()).doesNotContain("matters-policies.", "??").contains("保存");
 		}
+		assertThat(mvc.perform(get("/matters/policies/{id}/edit", help.id()).with(admin()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).containsPattern("name=\"signAmount\"[^>]*value=\"30\"")
+			.containsPattern("value=\"WORKING_MINUTES\"[^>]*selected");
 	}
 
 	@Test
