@@ -60,9 +60,7 @@ import cn.shouhu.shared.Role;
  * Attachments at the intake desk and on download, with the data directory in a temporary folder: what is kept on
  * disk and in the database, what is refused (and then nothing is kept), and who may download.
  */
-@SpringBootTest(properties = "spring.messages.basename=i18n/messages,i18n/accounts,i18n/organization,i18n/audit,"
-		+ "i18n/calendar,i18n/matters,i18n/matters-web,i18n/matters-api,i18n/deadlines,i18n/statistics,"
-		+ "i18n/matters-attachments")
+@SpringBootTest
 @AutoConfigureMockMvc
 class AttachmentsWebTest {
 

@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
@@ -52,9 +51,6 @@ import cn.shouhu.shared.Role;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(CapturingAuditTrail.Config.class)
-@TestPropertySource(properties = "spring.messages.basename=i18n/messages,i18n/accounts,i18n/organization,i18n/audit,"
-		+ "i18n/calendar,i18n/matters,i18n/matters-web,i18n/matters-api,i18n/deadlines,i18n/statistics,"
-		+ "i18n/matters-policies")
 class PoliciesPageTest {
 
 	private static final AtomicInteger UNITS = new AtomicInteger();
