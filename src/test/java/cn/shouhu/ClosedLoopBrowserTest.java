@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +55,9 @@ class ClosedLoopBrowserTest {
 		browser.findElement(By.id("community")).sendKeys("青山路社区");
 		browser.findElement(By.id("name")).sendKeys("赵先生");
 		browser.findElement(By.id("phone")).sendKeys("13904721234");
-		browser.findElement(By.cssSelector("form[action$='/matters/intake'] button[type=submit]")).click();
+		WebElement record = browser.findElement(By.cssSelector("form[action$='/matters/intake'] button[type=submit]"));
+		record.click();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(record));
 		assertThat(browser.getCurrentUrl()).matches(".*/matters/\\d+$");
 		String matter = browser.getCurrentUrl().replaceAll(".*/matters/", "");
 		signOut();
@@ -148,7 +151,10 @@ class ClosedLoopBrowserTest {
 	}
 
 	private void submit(String name) {
-		browser.findElement(By.cssSelector("form[action$='/" + name + "'] button[type=submit]")).click();
+		WebElement button = browser.findElement(By.cssSelector("form[action$='/" + name + "'] button[type=submit]"));
+		button.click();
+		// A click returns before the answer has loaded: wait until the page it was on is gone.
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
 		assertThat(browser.findElements(By.cssSelector(".flash.error, .field-error")))
 			.as("no error message after %s", name)
 			.allMatch(e -> e.getText().isBlank());
@@ -164,8 +170,8 @@ class ClosedLoopBrowserTest {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("Shouhu@2026");
 		browser.findElement(By.id("login-submit")).click();
-		assertThat(browser.getCurrentUrl()).as("%s signed in: %s", username, browser.getPageSource())
-			.doesNotContain("/login");
+		// A click returns before the next page has loaded: wait for the browser to leave the sign-in page.
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !driver.getCurrentUrl().contains("/login"));
 	}
 
 	private void signOut() {

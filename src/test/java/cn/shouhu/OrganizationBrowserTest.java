@@ -2,6 +2,8 @@ package cn.shouhu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -60,7 +64,9 @@ class OrganizationBrowserTest {
 		submit("/organization/officers");
 		assertThat(browser.getPageSource()).contains("周浏览", "159876");
 
-		browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		WebElement logout = browser.findElement(By.cssSelector("form[action$='/logout'] button"));
+		logout.click();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logout));
 		signIn("auditor");
 		open("/audit?targetType=unit");
 		assertThat(browser.getPageSource()).contains("浏览器测试派出所", "sysadmin");
@@ -73,7 +79,8 @@ class OrganizationBrowserTest {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("Shouhu@2026");
 		browser.findElement(By.id("login-submit")).click();
-		assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+		// A click returns before the next page has loaded: wait for the browser to leave the sign-in page.
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !driver.getCurrentUrl().contains("/login"));
 	}
 
 	private void open(String path) {
@@ -82,7 +89,10 @@ class OrganizationBrowserTest {
 
 	private void submit(String action) {
 		WebElement form = browser.findElement(By.cssSelector("form[action$='" + action + "']"));
-		form.findElement(By.cssSelector("button[type=submit]")).click();
+		WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
+		button.click();
+		// A click returns before the answer has loaded: wait until the page it was on is gone.
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
 	}
 
 }
