@@ -68,6 +68,18 @@ public final class TestPostgres {
 		registry.add("spring.datasource.password", () -> PASSWORD);
 	}
 
+	/**
+	 * Points a Spring test context at a database of its own, for tests that empty tables or need a database no
+	 * other test context writes to; it is dropped when the JVM exits.
+	 */
+	public static void registerOwnDatabase(DynamicPropertyRegistry registry) {
+		String database = createDatabase();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(database), "drop-" + database));
+		registry.add("spring.datasource.url", () -> url(database));
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> PASSWORD);
+	}
+
 	/** This JVM's database, created on first use and dropped when the JVM exits. */
 	public static synchronized String sharedDatabase() {
 		if (sharedDatabase == null) {

@@ -14,11 +14,7 @@ class StatisticsLoopOnPostgresTest extends StatisticsLoopTest {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String database = TestPostgres.createDatabase();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> TestPostgres.dropDatabase(database)));
-		registry.add("spring.datasource.url", () -> TestPostgres.url(database));
-		registry.add("spring.datasource.username", () -> TestPostgres.USER);
-		registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
+		TestPostgres.registerOwnDatabase(registry);
 	}
 
 }

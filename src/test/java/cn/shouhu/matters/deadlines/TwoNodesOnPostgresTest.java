@@ -13,11 +13,7 @@ class TwoNodesOnPostgresTest extends TwoNodesContract {
 	/** A database of its own, migrated by Flyway at start-up. */
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String database = TestPostgres.createDatabase();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> TestPostgres.dropDatabase(database)));
-		registry.add("spring.datasource.url", () -> TestPostgres.url(database));
-		registry.add("spring.datasource.username", () -> TestPostgres.USER);
-		registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
+		TestPostgres.registerOwnDatabase(registry);
 	}
 
 }

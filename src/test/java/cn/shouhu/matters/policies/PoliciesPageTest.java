@@ -48,7 +48,8 @@ import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.Role;
 
 /** The administrator's time-limit and category pages on the migrated test database, with real dispatches. */
-@SpringBootTest
+// A context of its own: the tests give categories fixed units, which tests that empty the unit table must not meet.
+@SpringBootTest(properties = "shouhu.test.context=policies")
 @AutoConfigureMockMvc
 @Import(CapturingAuditTrail.Config.class)
 class PoliciesPageTest {

@@ -31,7 +31,8 @@ class OrganizationOnPostgresTest extends OrganizationSpringTest {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		TestPostgres.register(registry);
+		// A database of its own: these tests empty the organisation, which other contexts' matters refer to.
+		TestPostgres.registerOwnDatabase(registry);
 	}
 
 	@Autowired
