@@ -1,5 +1,7 @@
 package cn.shouhu.system;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -12,7 +14,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,23 +65,36 @@ class ApiExceptionHandling {
 		return problem;
 	}
 
-	/** Bean Validation of a request body: 422 naming the first field and its message. */
+	/** Bean Validation of a request body: 422 naming the first field, with every field's message in {@code errors}. */
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-		FieldError first = e.getBindingResult().getFieldError();
-		String detail = first == null ? text("error.422")
-				: messages.getMessage(first, LocaleContextHolder.getLocale());
+		List<Map<String, String>> errors = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> Map.of("field", error.getField(), "message",
+					messages.getMessage(error, LocaleContextHolder.getLocale())))
+			.toList();
+		String detail = errors.isEmpty() ? text("error.422") : errors.get(0).get("message");
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-		if (first != null) {
-			problem.setProperty("field", first.getField());
+		if (!errors.isEmpty()) {
+			problem.setProperty("field", errors.get(0).get("field"));
+			problem.setProperty("errors", errors);
 		}
 		return problem;
 	}
 
-	/** A body that is not JSON of the expected shape, or a parameter of the wrong type: the caller's mistake. */
-	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class })
+	/** A body that is not JSON of the expected shape: the caller's mistake, 400. */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable() {
-		return problem(HttpStatus.BAD_REQUEST, text("error.400"));
+		return problem(HttpStatus.BAD_REQUEST, text("error.body.unreadable"));
+	}
+
+	/** A parameter of the wrong type: 400 naming it. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("error.parameter.invalid", e.getName()));
+		problem.setProperty("field", e.getName());
+		return problem;
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })

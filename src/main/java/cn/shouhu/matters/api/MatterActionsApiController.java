@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,12 +40,11 @@ import cn.shouhu.shared.CurrentStaff;
 @PreAuthorize("hasAnyRole('INTAKE_CLERK', 'COORDINATOR', 'HANDLER', 'UNIT_LEADER', 'BRANCH_LEADER')")
 @SecurityRequirement(name = MattersApiController.BASIC_AUTH)
 @Tag(name = "Matter actions", description = "The closed loop's actions; each body names the version it acts on")
-class MatterActionsApiController extends ApiControllerSupport {
+class MatterActionsApiController {
 
 	private final MatterDesk desk;
 
-	MatterActionsApiController(MatterDesk desk, MessageSource messages) {
-		super(messages);
+	MatterActionsApiController(MatterDesk desk) {
 		this.desk = desk;
 	}
 

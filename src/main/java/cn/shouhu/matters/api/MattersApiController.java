@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +38,7 @@ import cn.shouhu.shared.CurrentStaff;
 		description = "A staff account's username and password")
 @SecurityRequirement(name = MattersApiController.BASIC_AUTH)
 @Tag(name = "Matters", description = "Matters: intake, details and the work list, within the caller's data scope")
-class MattersApiController extends ApiControllerSupport {
+class MattersApiController {
 
 	static final String BASIC_AUTH = "staffBasicAuth";
 
@@ -51,8 +50,7 @@ class MattersApiController extends ApiControllerSupport {
 
 	private final MatterListing listing;
 
-	MattersApiController(MatterDesk desk, IdempotentIntake intake, MatterListing listing, MessageSource messages) {
-		super(messages);
+	MattersApiController(MatterDesk desk, IdempotentIntake intake, MatterListing listing) {
 		this.desk = desk;
 		this.intake = intake;
 		this.listing = listing;

@@ -1,4 +1,4 @@
-package cn.shouhu.matters.api;
+package cn.shouhu.system;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The API answers in the language of the caller's {@code Accept-Language} (Chinese or English; Chinese when the
  * header is absent or names neither). The pages' resolver keeps the language in a cookie, which a stateless API
- * client neither has nor should be given; this runs after it, for the matters API only.
+ * client neither has nor should be given; this runs after it, for every API under {@code /api/**}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiLanguage implements WebMvcConfigurer, HandlerInterceptor {
@@ -24,7 +24,7 @@ class ApiLanguage implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/api/v1/matters", "/api/v1/matters/**");
+		registry.addInterceptor(this).addPathPatterns("/api/**");
 	}
 
 	@Override
