@@ -11,23 +11,14 @@ import static org.mockito.Mockito.verify;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.shouhu.TestStaff;
 import cn.shouhu.audit.AuditRecord;
-import cn.shouhu.audit.AuditTrail;
-import cn.shouhu.calendar.WorkingCalendar;
 import cn.shouhu.calendar.internal.CalendarAdministration.DayEntry;
-import cn.shouhu.organization.OrganizationDirectory;
 import cn.shouhu.shared.InvalidInputException;
 import cn.shouhu.shared.NotFoundException;
 import cn.shouhu.shared.Role;
@@ -37,38 +28,11 @@ import cn.shouhu.shared.Role;
  * deadline computation sees, and each one is audited in its own transaction. Only dates from November 2026
  * (no holidays) and years after 2026 are touched, and they are removed after each test.
  */
-@SpringBootTest
-class CalendarAdministrationTest {
+class CalendarAdministrationTest extends CalendarSpringTest {
 
 	private static final LocalDate THURSDAY = LocalDate.of(2026, 12, 31);
 
 	private static final LocalDate SATURDAY = LocalDate.of(2026, 11, 28);
-
-	@MockitoBean
-	AuditTrail audit;
-
-	@MockitoBean
-	OrganizationDirectory organization;
-
-	@Autowired
-	CalendarAdministration administration;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeEach
-	void signIn() {
-		SecurityContextHolder.getContext().setAuthentication(TestStaff.as(Role.SYSTEM_ADMIN, 1L));
-	}
-
-	@AfterEach
-	void restore() {
-		SecurityContextHolder.clearContext();
-		CalendarTestEdits.undo(jdbc, calendar);
-	}
 
 	@Test
 	void anAddedHolidayCountsAtOnceAndIsAudited() {

@@ -4,60 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.shouhu.PostgresTest;
 import cn.shouhu.TestPostgres;
-import cn.shouhu.TestStaff;
-import cn.shouhu.audit.AuditTrail;
-import cn.shouhu.calendar.WorkingCalendar;
 import cn.shouhu.calendar.internal.CalendarAdministration.DayEntry;
-import cn.shouhu.organization.OrganizationDirectory;
-import cn.shouhu.shared.Role;
 
 /** The migration and the calendar's SQL (EXTRACT, FOR UPDATE, time zones) on PostgreSQL, as in production. */
 @PostgresTest
-@SpringBootTest
-class CalendarOnPostgresTest {
+class CalendarOnPostgresTest extends CalendarSpringTest {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		TestPostgres.register(registry);
-	}
-
-	@MockitoBean
-	AuditTrail audit;
-
-	@MockitoBean
-	OrganizationDirectory organization;
-
-	@Autowired
-	CalendarAdministration administration;
-
-	@Autowired
-	WorkingCalendar calendar;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeEach
-	void signIn() {
-		SecurityContextHolder.getContext().setAuthentication(TestStaff.as(Role.SYSTEM_ADMIN, 1L));
-	}
-
-	@AfterEach
-	void restore() {
-		SecurityContextHolder.clearContext();
-		CalendarTestEdits.undo(jdbc, calendar);
 	}
 
 	@Test
