@@ -69,8 +69,11 @@ class IntakeController {
 
 	private final MessageSource messages;
 
+	private final PublicQueue publicQueue;
+
 	IntakeController(AttachedIntake desk, AttachmentStore attachments, MatterCategories categories,
-			LeadUnitProposal leadUnitProposal, Units units, MessageSource messages) {
+			LeadUnitProposal leadUnitProposal, Units units, MessageSource messages, PublicQueue publicQueue) {
+		this.publicQueue = publicQueue;
 		this.desk = desk;
 		this.attachments = attachments;
 		this.categories = categories;
@@ -213,6 +216,7 @@ class IntakeController {
 		List<MatterCategory> active = categories.all().stream().filter(MatterCategory::active).toList();
 		model.addAttribute("categories", active);
 		propose(form.getTitle(), form.getDescription(), form.getCommunity(), model);
+		model.addAttribute("queue", publicQueue.snapshot());
 		return "matters/intake";
 	}
 
