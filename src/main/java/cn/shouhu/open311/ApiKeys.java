@@ -55,7 +55,7 @@ class ApiKeys {
 	record ApiKey(long id, String appName, String contact, String prefix, Instant createdAt, String createdBy,
 			Instant revokedAt, String revokedBy) {
 
-		boolean active() {
+		public boolean active() {
 			return revokedAt == null;
 		}
 
