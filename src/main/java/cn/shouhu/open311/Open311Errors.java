@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,6 +51,16 @@ class Open311Errors {
 					problem.messageKey(), locale)))
 			.toList();
 		return documents.render(formatOf(request), e.status(), "errors", errors);
+	}
+
+	/**
+	 * Spring Security's firewall checks parameter names only when they are first read (here, while binding the
+	 * form), so a name with control characters surfaces inside the controller: the caller's mistake, 400.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<byte[]> rejected(HttpServletRequest request, Locale locale) {
+		return documents.render(formatOf(request), HttpStatus.BAD_REQUEST, "errors",
+				List.of(error(HttpStatus.BAD_REQUEST, text("open311.error.badRequest", locale))));
 	}
 
 	/** The framework's own refusals (a body it cannot read, an unsupported content type …) keep their 4xx. */
