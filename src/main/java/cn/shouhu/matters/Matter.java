@@ -96,6 +96,9 @@ class Matter extends AbstractAggregateRoot<Matter> {
 
 	private Long mergedInto;
 
+	/** For an anonymous tip-off from a public channel: the hash of the PIN its submitter follows it with. */
+	private String pinHash;
+
 	private boolean supervised;
 
 	private Instant supervisedAt;
@@ -479,6 +482,76 @@ class Matter extends AbstractAggregateRoot<Matter> {
 		registerEvent(new MatterSupervised(id, leadUnitId, true, now));
 	}
 
+	/**
+	 * An anonymous tip-off (匿名举报) from a public channel has no phone to prove it by: its submitter gets a PIN, of
+	 * which the matter keeps only the hash.
+	 */
+	void protectWithPin(String hash) {
+		if (!submitter.anonymous() || !channel.isPublic() || pinHash != null) {
+			throw new IllegalStateException("Only a new anonymous matter from a public channel gets a PIN");
+		}
+		pinHash = hash;
+	}
+
+	/**
+	 * 补充材料: the submitter adds information while the matter is open; staff see it on the timeline. If the unit
+	 * was waiting for the submitter (等待群众补充), this is the answer it waited for: handling resumes and the
+	 * business time waited moves the deadlines, as when staff resume it. Should the information not be enough,
+	 * the unit can wait again; a matter left paused after the submitter answered would stop the clock for nothing.
+	 * @return whether handling resumed
+	 */
+	boolean addInformation(String text, DeadlinePolicy policy, Instant now) {
+		if (!acceptsInformation(state)) {
+			throw new ConflictException("matters.public.information.closed");
+		}
+		String information = Texts.required(text, TEXT_LENGTH, "text");
+		boolean resumes = state == MatterState.WAITING_FOR_SUBMITTER;
+		log(TimelineAction.INFORMATION_ADDED, Actor.submitter(), leadUnitId, true, information, now);
+		registerEvent(new MatterInformationAdded(id, leadUnitId, resumes, now));
+		if (resumes) {
+			long pausedBefore = deadlines.pausedSeconds();
+			deadlines = policy.resumed(deadlines, now);
+			state = MatterState.IN_PROGRESS;
+			log(TimelineAction.RESUMED, Actor.system(), leadUnitId, true, null, now);
+			registerEvent(new MatterResumed(id, leadUnitId, deadlines.pausedSeconds() - pausedBefore,
+					deadlines.replyDue(), deadlines.closeDue(), now));
+		}
+		return resumes;
+	}
+
+	/**
+	 * 申请重办: the submitter, unsatisfied with the reply, asks within the reopen window for the matter to be handled
+	 * again, saying why. It is the unsatisfied follow-up of {@link #recordFollowUp}, which reopens the matter within
+	 * the window; after the window the submitter can still rate the reply, but not reopen the matter.
+	 */
+	void askToReopen(String reason, DeadlinePolicy policy, Instant now) {
+		Actor actor = Actor.submitter();
+		guard(MatterAction.RECORD_FOLLOW_UP, actor);
+		if (followUp != null) {
+			throw new ConflictException("matters.followUp.recorded");
+		}
+		if (!acceptsReopenRequest(state, false, deadlines.reopenDue(), now)) {
+			throw new ConflictException("matters.public.reopen.windowPassed");
+		}
+		Texts.required(reason, NOTE_LENGTH, "reason");
+		recordFollowUp(actor, Satisfaction.UNSATISFIED, reason, policy, now);
+	}
+
+	/** Whether the submitter may add information to a matter in this state: while it is open. */
+	static boolean acceptsInformation(MatterState state) {
+		return state.isOpen();
+	}
+
+	/** Whether the submitter may rate the reply (回访): once it is out, and nobody has recorded a follow-up yet. */
+	static boolean acceptsRating(MatterState state, boolean followedUp) {
+		return MatterAction.RECORD_FOLLOW_UP.allowedIn(state) && !followedUp;
+	}
+
+	/** Whether the submitter may ask to reopen: as for a rating, and only until the reopen window ends. */
+	static boolean acceptsReopenRequest(MatterState state, boolean followedUp, Instant reopenDue, Instant now) {
+		return acceptsRating(state, followedUp) && reopenDue != null && !now.isAfter(reopenDue);
+	}
+
 	/** 办结: after the follow-up, or when none can be had (the submitter unreachable, the window passed). */
 	void close(Actor actor, String note, Instant now) {
 		guard(MatterAction.CLOSE, actor);
@@ -744,6 +817,10 @@ class Matter extends AbstractAggregateRoot<Matter> {
 
 	Long mergedInto() {
 		return mergedInto;
+	}
+
+	String pinHash() {
+		return pinHash;
 	}
 
 	boolean supervised() {

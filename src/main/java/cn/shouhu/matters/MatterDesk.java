@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -69,15 +68,18 @@ public class MatterDesk {
 
 	private final AuditTrail audit;
 
+	private final SubmitterProofs proofs;
+
 	private final Clock clock;
 
 	MatterDesk(MatterRepository matters, OrganizationDirectory organization, MatterCategories categories,
-			DeadlinePolicy deadlines, AuditTrail audit, Clock clock) {
+			DeadlinePolicy deadlines, AuditTrail audit, SubmitterProofs proofs, Clock clock) {
 		this.matters = matters;
 		this.organization = organization;
 		this.categories = categories;
 		this.deadlines = deadlines;
 		this.audit = audit;
+		this.proofs = proofs;
 		this.clock = clock;
 	}
 
@@ -95,7 +97,10 @@ public class MatterDesk {
 		return receive(intake, Actor.staff(staff, false, Set.of()));
 	}
 
-	/** A member of the public submits through the portal or Open311; they follow it with the tracking code. */
+	/**
+	 * A member of the public submits through the portal or Open311; they follow it with the tracking code and
+	 * their phone's last four digits, or for an anonymous tip-off with the PIN in the receipt (shown only there).
+	 */
 	@Transactional
 	public Receipt submit(Intake intake) {
 		if (intake.channel() == null || !intake.channel().isPublic()) {
@@ -109,9 +114,14 @@ public class MatterDesk {
 			requireCategory(intake.categoryCode());
 		}
 		Matter matter = Matter.receive(matters.nextId(), newTrackingCode(), intake, actor, now());
+		String pin = null;
+		if (matter.channel().isPublic() && matter.submitter().anonymous()) {
+			pin = SubmitterProofs.newPin();
+			matter.protectWithPin(proofs.hash(pin));
+		}
 		matters.save(matter);
 		audit.record(AuditRecord.created(MODULE, "matter", matter.id(), matter.auditView()));
-		return new Receipt(matter.id(), matter.trackingCode());
+		return new Receipt(matter.id(), matter.trackingCode(), pin);
 	}
 
 	private String newTrackingCode() {
@@ -308,19 +318,41 @@ public class MatterDesk {
 
 	/**
 	 * 回访 by the submitter on the portal, who proves the matter is theirs with its tracking code and the last
-	 * four digits of their phone. Any mismatch is "not found", so that codes cannot be probed.
+	 * four digits of their phone (or the PIN of an anonymous tip-off). Any mismatch is "not found", so that codes
+	 * cannot be probed.
 	 */
 	@Transactional
-	public void recordFollowUpBySubmitter(String trackingCode, String phoneLastFour, Satisfaction satisfaction,
+	public void recordFollowUpBySubmitter(String trackingCode, String proof, Satisfaction satisfaction,
 			String comment) {
-		String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase(Locale.ROOT);
-		Optional<Matter> found = TrackingCodes.isWellFormed(code) ? matters.findByTrackingCode(code) : Optional.empty();
-		Matter matter = found.filter(m -> m.submitter().phoneEndsWith(phoneLastFour))
+		actAsSubmitter(trackingCode, proof, "matter.followUp",
+				matter -> matter.recordFollowUp(Actor.submitter(), satisfaction, comment, deadlines, now()));
+	}
+
+	/** 补充材料 by the submitter. @return whether the unit was waiting for it and handling resumed */
+	@Transactional
+	boolean addInformationBySubmitter(String trackingCode, String proof, String text) {
+		boolean[] resumed = new boolean[1];
+		actAsSubmitter(trackingCode, proof, "matter.information.add",
+				matter -> resumed[0] = matter.addInformation(text, deadlines, now()));
+		return resumed[0];
+	}
+
+	/** 申请重办 by the submitter, within the reopen window, with a reason. */
+	@Transactional
+	void askToReopenBySubmitter(String trackingCode, String proof, String reason) {
+		actAsSubmitter(trackingCode, proof, "matter.followUp.reopen",
+				matter -> matter.askToReopen(reason, deadlines, now()));
+	}
+
+	private Matter actAsSubmitter(String trackingCode, String proof, String action, Consumer<Matter> change) {
+		Matter matter = proofs.matterId(trackingCode, proof)
+			.flatMap(matters::findById)
 			.orElseThrow(() -> new NotFoundException(NOT_FOUND));
 		Map<String, Object> before = matter.auditView();
-		matter.recordFollowUp(Actor.submitter(), satisfaction, comment, deadlines, now());
+		change.accept(matter);
 		save(matter);
-		audited("matter.followUp", matter, before);
+		audited(action, matter, before);
+		return matter;
 	}
 
 	/** 办结: when no (further) follow-up will come. */

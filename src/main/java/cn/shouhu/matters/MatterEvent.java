@@ -12,7 +12,7 @@ public sealed interface MatterEvent
 		CoHandlingCancelled, MatterExtensionRequested, MatterExtensionApproved, MatterExtensionRefused,
 		MatterPaused, MatterResumed, MatterReplyDrafted, MatterReplyRejected,
 		MatterReplied, MatterFollowedUp, MatterReopened, MatterClosed,
-		MatterLinked, MatterMerged, MatterSupervised {
+		MatterLinked, MatterMerged, MatterSupervised, MatterInformationAdded {
 
 	long matterId();
 

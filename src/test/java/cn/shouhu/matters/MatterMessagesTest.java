@@ -62,6 +62,10 @@ class MatterMessagesTest {
 		constants(keys, "matters.timeline.", TimelineAction.values());
 		constants(keys, "matters.actor.", ActorType.values());
 		constants(keys, "matters.limitUnit.", TimeLimits.Unit.values());
+		constants(keys, "matters.public.step.", PublicStep.values());
+		for (MatterState state : MatterState.values()) {
+			keys.add(PublicMatterReader.stateKey(state));
+		}
 		return keys;
 	}
 

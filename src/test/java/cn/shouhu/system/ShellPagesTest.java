@@ -33,8 +33,11 @@ class ShellPagesTest {
 	MockMvc mvc;
 
 	@Test
-	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+	void anonymousVisitorsLandOnThePublicPortalAndStaffPagesAskForSignIn() throws Exception {
 		mvc.perform(get("/"))
+			.andExpect(status().isFound())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/portal")));
+		mvc.perform(get("/matters/todo"))
 			.andExpect(status().isFound())
 			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
 	}

@@ -1,0 +1,6 @@
+/**
+ * 网上警局: the public portal where citizens and enterprises, without an account, read the service catalogue and
+ * submit help requests, enquiries, complaints, tip-offs, suggestions and praise as matters.
+ */
+@org.springframework.modulith.ApplicationModule
+package cn.shouhu.portal;
