@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +22,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.shouhu.matters.Channel;
 import cn.shouhu.matters.Intake;
 import cn.shouhu.matters.MatterDesk;
+import cn.shouhu.matters.PublicMatter;
+import cn.shouhu.matters.PublicMatterQuery;
+import cn.shouhu.matters.PublicMatters;
 import cn.shouhu.matters.Receipt;
 import cn.shouhu.matters.Urgency;
 import cn.shouhu.open311.ApiKeys.App;
@@ -36,13 +43,23 @@ import cn.shouhu.shared.InvalidInputException;
 @Service
 class Open311Requests {
 
-	/** What a POST hands back. */
-	record Filed(long matterId, String trackingCode, String token, String accountId, boolean anonymous) {
+	/**
+	 * What a POST hands back.
+	 *
+	 * @param pin the PIN of an anonymous tip-off, only in the answer that filed it (the database keeps its hash)
+	 */
+	record Filed(long matterId, String trackingCode, String pin, String token, String accountId, boolean anonymous) {
+	}
+
+	/** A request an app filed, as the app may read it back. */
+	record AppRequest(PublicMatter matter, String addressId) {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MatterDesk desk;
+
+	private final PublicMatters publicMatters;
 
 	private final ServiceCatalog catalog;
 
@@ -54,9 +71,10 @@ class Open311Requests {
 
 	private final Clock clock;
 
-	Open311Requests(MatterDesk desk, ServiceCatalog catalog, JdbcClient jdbc, TransactionTemplate transaction,
+	Open311Requests(MatterDesk desk, PublicMatters publicMatters, ServiceCatalog catalog, JdbcClient jdbc, TransactionTemplate transaction,
 			MessageSource messages, Clock clock) {
 		this.desk = desk;
+		this.publicMatters = publicMatters;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -127,7 +145,8 @@ class Open311Requests {
 			.param("hash", requestHash)
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
-		return new Filed(receipt.id(), receipt.trackingCode(), token, submission.accountId(), submission.anonymous());
+		return new Filed(receipt.id(), receipt.trackingCode(), receipt.pin(), token, submission.accountId(),
+				submission.anonymous());
 	}
 
 	private Optional<Filed> earlier(App app, String idempotencyKey, String requestHash) {
@@ -142,10 +161,80 @@ class Open311Requests {
 				if (!rs.getString("request_hash").equals(requestHash)) {
 					throw Open311Exception.badRequest("open311.error.idempotency");
 				}
-				return new Filed(rs.getLong("matter_id"), null, rs.getString("token"),
-						rs.getString("account_id"), rs.getBoolean("anonymous"));
+				long matterId = rs.getLong("matter_id");
+				String trackingCode = publicMatters.byId(matterId).map(PublicMatter::trackingCode).orElse(null);
+				// The PIN of an anonymous tip-off was shown in the first answer only: it cannot be shown again.
+				return new Filed(matterId, trackingCode, null, rs.getString("token"), rs.getString("account_id"),
+						rs.getBoolean("anonymous"));
 			})
 			.optional();
+	}
+
+	/**
+	 * The requests this app filed that match the filter, newest first, at most {@link RequestFilter#MAX_RESULTS}.
+	 * The app's own ids come from {@code open311_request}, then the matters are read in chunks of ids so that the
+	 * other filters (category, status) still find up to the maximum.
+	 */
+	@Transactional(readOnly = true)
+	List<AppRequest> find(App app, RequestFilter filter) {
+		Map<Long, String> filed = filedBy(app, filter);
+		List<Long> ids = new ArrayList<>(filed.keySet());
+		List<AppRequest> found = new ArrayList<>();
+		for (int start = 0; start < ids.size() && found.size() < RequestFilter.MAX_RESULTS;
+				start += RequestFilter.MAX_RESULTS) {
+			List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + RequestFilter.MAX_RESULTS));
+			publicMatters
+				.find(new PublicMatterQuery(chunk, filter.serviceCodes(), filter.from(), filter.to(), filter.status(),
+						RequestFilter.MAX_RESULTS - found.size()))
+				.forEach(matter -> found.add(new AppRequest(matter, filed.get(matter.id()))));
+		}
+		found.sort(Comparator.comparing((AppRequest request) -> request.matter().receivedAt())
+			.thenComparing(request -> request.matter().id())
+			.reversed());
+		return found;
+	}
+
+	/** One request this app filed; empty for an unknown id and for another app's request alike. */
+	@Transactional(readOnly = true)
+	Optional<AppRequest> one(App app, long matterId) {
+		return jdbc.sql("SELECT address_id FROM open311_request WHERE matter_id = :id AND api_key_id = :key")
+			.param("id", matterId)
+			.param("key", app.keyId())
+			.query((rs, n) -> Optional.ofNullable(rs.getString("address_id")))
+			.optional()
+			.flatMap(addressId -> publicMatters.byId(matterId).map(matter -> new AppRequest(matter, addressId.orElse(null))));
+	}
+
+	/** The app's matter ids (newest first) with the address id it sent, by id list or by time filed. */
+	private Map<Long, String> filedBy(App app, RequestFilter filter) {
+		Map<Long, String> filed = new LinkedHashMap<>();
+		if (!filter.ids().isEmpty()) {
+			jdbc.sql("""
+					SELECT matter_id, address_id FROM open311_request
+					 WHERE api_key_id = :key AND matter_id IN (:ids)
+					 ORDER BY requested_at DESC, matter_id DESC
+					""")
+				.param("key", app.keyId())
+				.param("ids", filter.ids())
+				.query(rs -> {
+					filed.put(rs.getLong("matter_id"), rs.getString("address_id"));
+				});
+			return filed;
+		}
+		// A little wider than the filter: the matter's own receipt time, which the reader filters on, is the
+		// instant of the same transaction, a moment before this row's.
+		jdbc.sql("""
+				SELECT matter_id, address_id FROM open311_request
+				 WHERE api_key_id = :key AND requested_at >= :from AND requested_at < :to
+				 ORDER BY requested_at DESC, matter_id DESC
+				""")
+			.param("key", app.keyId())
+			.param("from", Timestamp.from(filter.from().minusSeconds(60)))
+			.param("to", Timestamp.from(filter.to().plusSeconds(60)))
+			.query(rs -> {
+				filed.put(rs.getLong("matter_id"), rs.getString("address_id"));
+			});
+		return filed;
 	}
 
 	/** The request an app filed under this token; empty for a token of another app, so tokens cannot be probed. */
