@@ -1,0 +1,137 @@
+package cn.shouhu.classification;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code java -jar shouhu.jar classify --train A.tsv --eval B.tsv [--unlabelled U.tsv]} trains a model and evaluates
+ * it on a test file; {@code classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--seed 1]} cross-validates
+ * instead. It prints accuracy, macro-F1, the confusion matrix, training time and prediction throughput, and ends
+ * with one line {@code accuracy=0.xxxx}. Exit code 0 when it ran, 2 on bad usage or input (message on stderr). No
+ * Spring context starts: {@code ShouhuApplication.main} hands the arguments here first.
+ */
+public final class ClassifyCommandLine {
+
+	public static final String COMMAND = "classify";
+
+	public static final int OK = 0;
+
+	public static final int BAD_INPUT = 2;
+
+	static final String USAGE = """
+			usage: classify --train A.tsv --eval B.tsv [--unlabelled U.tsv]
+			       classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--seed 1]
+			TSV files are UTF-8 with a header row; the columns subject, detail and category are read by name.""";
+
+	private ClassifyCommandLine() {
+	}
+
+	public static boolean isRequested(String[] args) {
+		return args != null && args.length > 0 && COMMAND.equals(args[0]);
+	}
+
+	/** Runs the command; the caller exits the JVM with the returned status. */
+	public static int run(String[] args) {
+		return run(args, System.out, System.err);
+	}
+
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		Arguments arguments;
+		try {
+			arguments = Arguments.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("classify: " + ex.getMessage());
+			err.println(USAGE);
+			return BAD_INPUT;
+		}
+		try {
+			List<LabelledText> train = TsvCorpus.read(arguments.train());
+			List<LabelledText> unlabelled = arguments.unlabelled() == null ? List.of()
+					: TsvCorpus.readUnlabelled(arguments.unlabelled());
+			out.printf("training: %d labelled messages from %s%s%n", train.size(), arguments.train(),
+					unlabelled.isEmpty() ? "" : ", " + unlabelled.size() + " unlabelled from " + arguments.unlabelled());
+			Evaluation evaluation;
+			if (arguments.folds() > 0) {
+				out.printf("%d-fold stratified cross-validation, seed %d%n", arguments.folds(), arguments.seed());
+				evaluation = Evaluation.crossValidate(train, unlabelled, arguments.folds(), arguments.seed());
+				out.print(evaluation.report());
+				out.printf("training time: %d ms in total for %d folds%n", evaluation.trainingMillis(),
+						arguments.folds());
+			}
+			else {
+				List<LabelledText> test = TsvCorpus.read(arguments.eval());
+				long start = System.nanoTime();
+				TextModel model = TextModel.train(train, unlabelled);
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				out.printf("training time: %d ms; model: %d labels, %d features, %d bytes%n", millis,
+						model.labels().size(), model.features(), model.toBytes().length);
+				// Warm the JIT on the test set once so the throughput is the steady state, not the interpreter.
+				Evaluation.of(model, test);
+				evaluation = Evaluation.of(model, test, millis);
+				out.printf("evaluation: %d messages from %s%n", test.size(), arguments.eval());
+				out.print(evaluation.report());
+			}
+			out.printf(Locale.ROOT, "prediction: %.0f messages/s (one thread)%n", evaluation.messagesPerSecond());
+			out.printf(Locale.ROOT, "accuracy=%.4f%n", evaluation.accuracy());
+			return OK;
+		}
+		catch (MalformedCorpusException ex) {
+			err.println("classify: " + ex.getMessage());
+			return BAD_INPUT;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("classify: " + ex.getMessage());
+			return BAD_INPUT;
+		}
+	}
+
+	private record Arguments(Path train, Path eval, Path unlabelled, int folds, long seed) {
+
+		static Arguments parse(String[] args) {
+			Path train = null;
+			Path eval = null;
+			Path unlabelled = null;
+			int folds = 0;
+			long seed = 1;
+			for (int i = 1; i < args.length; i++) {
+				String option = args[i];
+				if (i + 1 >= args.length) {
+					throw new IllegalArgumentException("option " + option + " needs a value");
+				}
+				String value = args[++i];
+				switch (option) {
+					case "--train" -> train = Path.of(value);
+					case "--eval" -> eval = Path.of(value);
+					case "--unlabelled", "--unlabeled" -> unlabelled = Path.of(value);
+					case "--cv" -> folds = number(option, value);
+					case "--seed" -> seed = number(option, value);
+					default -> throw new IllegalArgumentException("unknown option " + option);
+				}
+			}
+			if (train == null) {
+				throw new IllegalArgumentException("--train is required");
+			}
+			if ((eval == null) == (folds == 0)) {
+				throw new IllegalArgumentException("give either --eval or --cv");
+			}
+			if (eval == null && folds < 2) {
+				throw new IllegalArgumentException("--cv needs at least 2 folds");
+			}
+			return new Arguments(train, eval, unlabelled, folds, seed);
+		}
+
+		private static int number(String option, String value) {
+			try {
+				return Integer.parseInt(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(option + " needs a whole number, got \"" + value + "\"");
+			}
+		}
+
+	}
+
+}

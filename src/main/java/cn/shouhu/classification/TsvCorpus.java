@@ -1,0 +1,137 @@
+package cn.shouhu.classification;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads messages from UTF-8 tab-separated text with a header row. It finds the columns {@code subject},
+ * {@code detail} and {@code category} by name and ignores all others. Fields are not quoted: a field cannot contain
+ * a tab or a line break. Blank lines are skipped; every other line must have as many fields as the header.
+ */
+public final class TsvCorpus {
+
+	private static final String SUBJECT = "subject";
+
+	private static final String DETAIL = "detail";
+
+	private static final String CATEGORY = "category";
+
+	private TsvCorpus() {
+	}
+
+	/** Labelled messages from a file. */
+	public static List<LabelledText> read(Path path) {
+		return read(path, true);
+	}
+
+	/** Labelled messages; every row needs a non-empty {@code category}. */
+	public static List<LabelledText> read(Reader reader) {
+		return read(reader, true);
+	}
+
+	/** Unlabelled messages from a file: only {@code subject} and {@code detail} are needed. */
+	public static List<LabelledText> readUnlabelled(Path path) {
+		return read(path, false);
+	}
+
+	/** Unlabelled messages: only {@code subject} and {@code detail} are needed. */
+	public static List<LabelledText> readUnlabelled(Reader reader) {
+		return read(reader, false);
+	}
+
+	private static List<LabelledText> read(Path path, boolean labelled) {
+		// A strict decoder: a file in GBK or another encoding fails on its first bad line instead of reading as noise.
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (Reader reader = new InputStreamReader(Files.newInputStream(path), decoder)) {
+			return read(reader, labelled);
+		}
+		catch (NoSuchFileException ex) {
+			throw new MalformedCorpusException(0, "missingFile", path.toString());
+		}
+		catch (IOException ex) {
+			throw new MalformedCorpusException(0, "unreadable", path + ": " + ex.getMessage());
+		}
+	}
+
+	private static List<LabelledText> read(Reader source, boolean labelled) {
+		BufferedReader reader = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source);
+		int lineNumber = 0;
+		try {
+			String header = reader.readLine();
+			lineNumber = 1;
+			if (header == null || header.isBlank()) {
+				throw new MalformedCorpusException(0, "empty");
+			}
+			checkEncoding(header, lineNumber);
+			if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
+				header = header.substring(1);
+			}
+			List<String> columns = Arrays.stream(header.split("\t", -1)).map(c -> c.strip().toLowerCase()).toList();
+			int subject = column(columns, SUBJECT);
+			int detail = column(columns, DETAIL);
+			int category = labelled ? column(columns, CATEGORY) : -1;
+			List<LabelledText> texts = new ArrayList<>();
+			String line;
+			while ((line = reader.readLine()) != null) {
+				lineNumber++;
+				checkEncoding(line, lineNumber);
+				if (line.isBlank()) {
+					continue;
+				}
+				String[] fields = line.split("\t", -1);
+				if (fields.length != columns.size()) {
+					throw new MalformedCorpusException(lineNumber, "fieldCount", columns.size(), fields.length);
+				}
+				String label = category >= 0 ? fields[category].strip() : null;
+				if (labelled && label.isEmpty()) {
+					throw new MalformedCorpusException(lineNumber, "emptyCategory");
+				}
+				String s = fields[subject].strip();
+				String d = fields[detail].strip();
+				if (s.isEmpty() && d.isEmpty()) {
+					throw new MalformedCorpusException(lineNumber, "emptyText");
+				}
+				texts.add(new LabelledText(s, d, label));
+			}
+			if (texts.isEmpty()) {
+				throw new MalformedCorpusException(0, "noRows");
+			}
+			return texts;
+		}
+		catch (CharacterCodingException ex) {
+			throw new MalformedCorpusException(lineNumber + 1, "encoding");
+		}
+		catch (IOException ex) {
+			throw new MalformedCorpusException(lineNumber + 1, "unreadable", ex.getMessage());
+		}
+	}
+
+	private static int column(List<String> columns, String name) {
+		int index = columns.indexOf(name);
+		if (index < 0) {
+			throw new MalformedCorpusException(1, "missingColumn", name, String.join(", ", columns));
+		}
+		return index;
+	}
+
+	/** A decoder that replaces bad bytes leaves U+FFFD; treat it as the encoding error it is. */
+	private static void checkEncoding(String line, int lineNumber) {
+		if (line.indexOf('\uFFFD') >= 0) {
+			throw new MalformedCorpusException(lineNumber, "encoding");
+		}
+	}
+
+}
