@@ -1,17 +1,18 @@
 package cn.shouhu.matters.suggestions;
 
-import cn.shouhu.classification.Words;
-
 /**
- * How alike two matters are, 0–1: three quarters the similarity of their words (title and text), one quarter their
- * place. Same community is the same place; otherwise the addresses are compared word by word; two different
- * communities with no addresses are different places; when either side gives no place at all, the place counts
- * half, neither for nor against.
+ * How alike two matters are, 0–1: three quarters the similarity of their words (title and text, the cosine of
+ * {@link cn.shouhu.classification.Words#similarity}), one quarter their place. Same community is the same place;
+ * otherwise the addresses are compared the same way; two different communities with no addresses to compare are
+ * different places; when either side gives no place at all, the place counts half, neither for nor against.
  *
  * <p>With the default threshold of 0.45 this means: at the same place the texts must be at least 27 % alike, with
- * no place known at least 43 %, at a different place at least 60 % — so a second report of the same noisy
- * construction site in the same community is found, while two different problems in one community are not, and
- * the same complaint from elsewhere shows only when it is nearly word for word the same.
+ * no place known at least 43 %, at a different place at least 60 %. Measured in {@code DuplicateScoringTest}: the
+ * same construction noise reported again in other words is 39 % alike on its text (54 % overall in the same
+ * community), a barbecue's noise in the same community 7 % (30 % overall); of all pairs of different messages of
+ * the test corpus 99 % are below 16 % alike and the most alike pair 36 % (39 % overall without a place). So a
+ * second report from the same community is found, different problems in one community are not, and the same
+ * complaint from elsewhere shows only when it is nearly word for word the same.
  */
 final class DuplicateScoring {
 
@@ -25,35 +26,39 @@ final class DuplicateScoring {
 	private DuplicateScoring() {
 	}
 
+	/** A matter ready to compare: its text and address segmented once. */
+	record Profiled(TextProfile text, TextProfile address, String community) {
+
+		static Profiled of(MatterText matter) {
+			String text = (matter.title() == null ? "" : matter.title()) + "\n"
+					+ (matter.description() == null ? "" : matter.description());
+			return new Profiled(TextProfile.of(text),
+					MatterText.blank(matter.address()) ? TextProfile.EMPTY : TextProfile.of(matter.address()),
+					MatterText.blank(matter.community()) ? null : matter.community().strip());
+		}
+
+	}
+
 	static double score(MatterText a, MatterText b) {
-		return TEXT_WEIGHT * textSimilarity(a, b) + PLACE_WEIGHT * placeSimilarity(a, b);
+		return score(Profiled.of(a), Profiled.of(b));
 	}
 
-	static double textSimilarity(MatterText a, MatterText b) {
-		return clamp(Words.similarity(text(a), text(b)));
+	static double score(Profiled a, Profiled b) {
+		return TEXT_WEIGHT * a.text().similarity(b.text()) + PLACE_WEIGHT * placeSimilarity(a, b);
 	}
 
-	static double placeSimilarity(MatterText a, MatterText b) {
-		boolean communities = !MatterText.blank(a.community()) && !MatterText.blank(b.community());
-		if (communities && a.community().strip().equals(b.community().strip())) {
+	static double placeSimilarity(Profiled a, Profiled b) {
+		boolean communities = a.community() != null && b.community() != null;
+		if (communities && a.community().equals(b.community())) {
 			return 1.0;
 		}
-		if (!MatterText.blank(a.address()) && !MatterText.blank(b.address())) {
-			return clamp(Words.similarity(a.address(), b.address()));
+		if (!a.address().isEmpty() && !b.address().isEmpty()) {
+			return a.address().similarity(b.address());
 		}
 		if (communities) {
 			return 0.0;
 		}
 		return UNKNOWN_PLACE;
-	}
-
-	private static String text(MatterText matter) {
-		return (matter.title() == null ? "" : matter.title()) + "\n"
-				+ (matter.description() == null ? "" : matter.description());
-	}
-
-	private static double clamp(double value) {
-		return Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value));
 	}
 
 }
