@@ -60,6 +60,16 @@ class SuggestionModels {
 
 	private final Clock clock;
 
+	/**
+	 * The last default model trained in this JVM and the corpus it came from. Training is deterministic, so another
+	 * application context of the same JVM starting on an empty database (as tests do) stores the same model without
+	 * training it again.
+	 */
+	private static volatile DefaultModel lastDefault;
+
+	private record DefaultModel(List<LabelledText> corpus, Trained trained) {
+	}
+
 	SuggestionModels(ModelStore store, TrainingData data, ActiveModel active, AuditTrail audit,
 			TransactionTemplate transactions, SuggestionProperties properties, Clock clock) {
 		this.store = store;
@@ -87,8 +97,7 @@ class SuggestionModels {
 						properties.corpus());
 				return;
 			}
-			List<Example> examples = corpus.get().stream().map(text -> new Example(text, null)).toList();
-			Trained trained = train(examples, null);
+			Trained trained = defaultModel(corpus.get());
 			try {
 				transactions.executeWithoutResult(status -> {
 					store.insertDefault(trained.toNew(ModelSource.DEFAULT_CORPUS, clock.instant(), null, null));
@@ -102,6 +111,16 @@ class SuggestionModels {
 			}
 		}
 		active.refresh();
+	}
+
+	private static Trained defaultModel(List<LabelledText> corpus) {
+		DefaultModel last = lastDefault;
+		if (last != null && last.corpus().equals(corpus)) {
+			return last.trained();
+		}
+		Trained trained = train(corpus.stream().map(text -> new Example(text, null)).toList(), null);
+		lastDefault = new DefaultModel(List.copyOf(corpus), trained);
+		return trained;
 	}
 
 	List<ModelVersion> versions() {
