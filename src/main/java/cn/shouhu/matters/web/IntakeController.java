@@ -3,7 +3,6 @@ package cn.shouhu.matters.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,6 +30,8 @@ import cn.shouhu.matters.Submitter;
 import cn.shouhu.matters.Urgency;
 import cn.shouhu.matters.attachments.AttachedIntake;
 import cn.shouhu.matters.attachments.AttachmentStore;
+import cn.shouhu.matters.suggestions.MatterText;
+import cn.shouhu.matters.suggestions.Suggestions;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +39,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * 受理登记: a clerk records a phone, walk-in or letter matter. Every field is checked here so that all messages
  * show at once beside their fields; the desk checks again and has the last word. While the clerk types, htmx
- * asks for the category proposed from the text and the lead unit proposed for it and the community.
+ * asks for the suggestions (分类建议): the three most likely categories, each with its lead unit for the community,
+ * and open matters that look like the same problem.
  */
 @Controller
 @RequestMapping("/matters/intake")
@@ -63,22 +65,19 @@ class IntakeController {
 
 	private final MatterCategories categories;
 
-	private final LeadUnitProposal leadUnitProposal;
-
-	private final Units units;
+	private final Suggestions suggestions;
 
 	private final MessageSource messages;
 
 	private final PublicQueue publicQueue;
 
 	IntakeController(AttachedIntake desk, AttachmentStore attachments, MatterCategories categories,
-			LeadUnitProposal leadUnitProposal, Units units, MessageSource messages, PublicQueue publicQueue) {
+			Suggestions suggestions, MessageSource messages, PublicQueue publicQueue) {
 		this.publicQueue = publicQueue;
 		this.desk = desk;
 		this.attachments = attachments;
 		this.categories = categories;
-		this.leadUnitProposal = leadUnitProposal;
-		this.units = units;
+		this.suggestions = suggestions;
 		this.messages = messages;
 	}
 
@@ -87,22 +86,21 @@ class IntakeController {
 		return page(new IntakeForm(), model);
 	}
 
-	/** The category proposed from what has been typed so far: a bare fragment for htmx. */
-	@GetMapping("/proposal")
-	String proposal(@RequestParam(required = false) String title, @RequestParam(required = false) String description,
+	/** The suggestions for what has been typed so far: a bare fragment for htmx. */
+	@GetMapping("/suggestions")
+	String suggestions(@RequestParam(required = false) String title,
+			@RequestParam(required = false) String description, @RequestParam(required = false) String address,
 			@RequestParam(required = false) String community, Model model) {
-		propose(title, description, community, model);
-		return "matters/intake :: proposal";
+		suggest(new MatterText(title, description, address, community), model);
+		return "matters/suggestions/fragments :: intake";
 	}
 
-	/** The category proposed from the text, and the lead unit for it and the community. */
-	private void propose(String title, String description, String community, Model model) {
-		MatterCategory category = proposedCategory(title, description).orElse(null);
-		model.addAttribute("proposal", category);
-		model.addAttribute("proposedUnit", category == null ? null
-				: leadUnitProposal.propose(category.code(), community)
-					.map(id -> units.names(List.of(id)).get(id))
-					.orElse(null));
+	/** The suggested categories with their lead units, and the possible duplicates. */
+	private void suggest(MatterText text, Model model) {
+		model.addAttribute("modelReady", suggestions.ready());
+		model.addAttribute("suggestedCategories", suggestions.categories(text));
+		model.addAttribute("duplicates", suggestions.duplicates(text, 0));
+		model.addAttribute("duplicateDays", suggestions.duplicateDays());
 	}
 
 	@PostMapping
@@ -204,10 +202,6 @@ class IntakeController {
 		return text == null || text.isBlank();
 	}
 
-	private Optional<MatterCategory> proposedCategory(String title, String description) {
-		return CategoryProposal.propose(title, description).flatMap(categories::find);
-	}
-
 	private String page(IntakeForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("channels", Arrays.stream(Channel.values()).filter(channel -> !channel.isPublic()).toList());
@@ -215,7 +209,7 @@ class IntakeController {
 		model.addAttribute("urgencies", Urgency.values());
 		List<MatterCategory> active = categories.all().stream().filter(MatterCategory::active).toList();
 		model.addAttribute("categories", active);
-		propose(form.getTitle(), form.getDescription(), form.getCommunity(), model);
+		suggest(new MatterText(form.getTitle(), form.getDescription(), form.getAddress(), form.getCommunity()), model);
 		model.addAttribute("queue", publicQueue.snapshot());
 		return "matters/intake";
 	}

@@ -37,6 +37,9 @@ import cn.shouhu.matters.MatterDetails;
 import cn.shouhu.matters.Satisfaction;
 import cn.shouhu.matters.Urgency;
 import cn.shouhu.matters.attachments.AttachmentStore;
+import cn.shouhu.matters.suggestions.CategorySuggestion;
+import cn.shouhu.matters.suggestions.MatterText;
+import cn.shouhu.matters.suggestions.Suggestions;
 import cn.shouhu.shared.ConflictException;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.InvalidInputException;
@@ -88,7 +91,7 @@ class MatterPageController {
 
 	private final Units units;
 
-	private final LeadUnitProposal leadUnitProposal;
+	private final Suggestions suggestions;
 
 	private final WorkingCalendar calendar;
 
@@ -100,14 +103,14 @@ class MatterPageController {
 
 	private final AttachmentStore attachments;
 
-	MatterPageController(MatterDesk desk, MatterCategories categories, Units units, LeadUnitProposal leadUnitProposal,
+	MatterPageController(MatterDesk desk, MatterCategories categories, Units units, Suggestions suggestions,
 			WorkingCalendar calendar, JdbcClient jdbc, MessageSource messages, Clock clock,
 			AttachmentStore attachments) {
 		this.attachments = attachments;
 		this.desk = desk;
 		this.categories = categories;
 		this.units = units;
-		this.leadUnitProposal = leadUnitProposal;
+		this.suggestions = suggestions;
 		this.calendar = calendar;
 		this.jdbc = jdbc;
 		this.messages = messages;
@@ -251,19 +254,32 @@ class MatterPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("failed", failed);
 		model.addAttribute("actionErrors", errors);
+		MatterText text = new MatterText(matter.title(), matter.description(),
+				matter.place() == null ? null : matter.place().address(),
+				matter.place() == null ? null : matter.place().community());
+		// 分类建议 where the viewer classifies (dispatch) or may merge an open matter: coordinators and clerks, who see every
+		// matter, so the duplicates shown reveal nothing beyond their scope.
+		List<CategorySuggestion> suggested = can.get("dispatch") ? suggestions.categories(text) : List.of();
+		boolean showSuggestions = can.get("dispatch") || can.get("merge");
+		model.addAttribute("showSuggestions", showSuggestions);
+		if (showSuggestions) {
+			model.addAttribute("modelReady", suggestions.ready());
+			model.addAttribute("suggestedCategories", suggested);
+			model.addAttribute("duplicates", suggestions.duplicates(text, matter.id()));
+			model.addAttribute("duplicateDays", suggestions.duplicateDays());
+		}
 		if (can.get("dispatch") || can.get("transfer") || can.get("co-handler")) {
 			model.addAttribute("categories", categories.all().stream().filter(MatterCategory::active).toList());
 			model.addAttribute("urgencies", Urgency.values());
 			model.addAttribute("leadUnits", units.police());
 			model.addAttribute("allUnits", units.all());
 			if (failed == null) {
-				String proposedCategory = matter.categoryCode() != null ? matter.categoryCode()
-						: CategoryProposal.propose(matter.title(), matter.description()).orElse(null);
-				form.setCategoryCode(proposedCategory);
+				// The category recorded at intake, else the most likely suggestion; the lead unit for it.
+				String category = matter.categoryCode() != null ? matter.categoryCode()
+						: suggested.isEmpty() ? null : suggested.get(0).code();
+				form.setCategoryCode(category);
 				form.setUrgency(matter.urgency());
-				form.setLeadUnitId(leadUnitProposal
-					.propose(proposedCategory, matter.place() == null ? null : matter.place().community())
-					.orElse(null));
+				form.setLeadUnitId(suggestions.leadUnit(category, text.community()).orElse(null));
 			}
 		}
 		model.addAttribute("satisfactions", EnumSet.allOf(Satisfaction.class));

@@ -89,15 +89,16 @@ class IntakePageTest extends MatterWebTest {
 	}
 
 	@Test
-	void theCategoryIsProposedFromTheText() throws Exception {
-		mvc.perform(get("/matters/intake/proposal").param("title", "孩子被反锁在家")
-			.param("description", "请求开锁")
+	void theSuggestionsFollowTheTextAsItIsTyped() throws Exception {
+		mvc.perform(get("/matters/intake/suggestions").param("title", "孩子被反锁在家")
+			.param("description", "孩子一个人在家，门被风关上了，孩子在屋里哭，请求开锁")
 			.param("community", community)
 			.with(authentication(TestStaff.as(clerk()))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(startsWith("<p id=\"proposal\"")))
+			.andExpect(content().string(startsWith("<div id=\"suggestions\"")))
+			.andExpect(content().string(containsString("data-suggested-category=\"EMERGENCY\"")))
 			.andExpect(content().string(containsString("紧急求助")))
-			.andExpect(content().string(containsString("沼潭" + suffix + "派出所")));
+			.andExpect(content().string(containsString("建议主办单位：沼潭" + suffix + "派出所")));
 	}
 
 	@Test

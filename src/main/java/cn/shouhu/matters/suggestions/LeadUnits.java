@@ -1,4 +1,4 @@
-package cn.shouhu.matters.web;
+package cn.shouhu.matters.suggestions;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import cn.shouhu.organization.UnitType;
  * coordinator chooses.
  */
 @Component
-class LeadUnitProposal {
+class LeadUnits {
 
 	private static final List<String> COMMUNITY_SUFFIXES = List.of("社区居委会", "居委会", "社区", "街道", "嘎查", "村",
 			"镇");
@@ -27,7 +27,7 @@ class LeadUnitProposal {
 
 	private final OrganizationDirectory organization;
 
-	LeadUnitProposal(MatterCategories categories, OrganizationDirectory organization) {
+	LeadUnits(MatterCategories categories, OrganizationDirectory organization) {
 		this.categories = categories;
 		this.organization = organization;
 	}
