@@ -1,16 +1,21 @@
 package cn.shouhu.statistics;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -22,14 +27,17 @@ import cn.shouhu.matters.MatterCategories;
 import cn.shouhu.matters.MatterCategory;
 import cn.shouhu.organization.OrganizationDirectory;
 import cn.shouhu.organization.UnitRef;
+import cn.shouhu.organization.UnitType;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.DataScope;
 import cn.shouhu.shared.InvalidInputException;
 import cn.shouhu.shared.Role;
 import cn.shouhu.statistics.Figures.Counters;
+import cn.shouhu.statistics.HotSpots.Rising;
 import cn.shouhu.statistics.internal.DailyRollups;
 import cn.shouhu.statistics.internal.FigureQueries;
 import cn.shouhu.statistics.internal.FigureQueries.Dimension;
+import cn.shouhu.statistics.internal.HotSpotQueries;
 
 /**
  * The closed loop's figures for a staff member: branch leaders, coordinators and intake clerks see the whole
@@ -44,6 +52,8 @@ public class Statistics {
 
 	private final FigureQueries queries;
 
+	private final HotSpotQueries hotSpotQueries;
+
 	private final OrganizationDirectory organization;
 
 	private final MatterCategories categories;
@@ -54,9 +64,11 @@ public class Statistics {
 
 	private final ZoneId zone;
 
-	Statistics(FigureQueries queries, OrganizationDirectory organization, MatterCategories categories,
-			MessageSource messages, Clock clock, @Value("${shouhu.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+	Statistics(FigureQueries queries, HotSpotQueries hotSpotQueries, OrganizationDirectory organization,
+			MatterCategories categories, MessageSource messages, Clock clock,
+			@Value("${shouhu.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.queries = queries;
+		this.hotSpotQueries = hotSpotQueries;
 		this.organization = organization;
 		this.categories = categories;
 		this.messages = messages;
@@ -115,6 +127,51 @@ public class Statistics {
 						key -> message("matters.kind." + key)),
 				grouped(Dimension.CHANNEL, filter, scope, unitFilter, now, null,
 						key -> message("matters.channel." + key)));
+	}
+
+	/**
+	 * 热点: the categories and words that rose in the week (Monday to Sunday) holding {@code day}, per station in
+	 * the staff member's scope. A lead unit's matters count for the 派出所 it belongs to; those of a brigade or
+	 * office outside any station count for that unit itself.
+	 */
+	public HotSpots hotSpots(CurrentStaff staff, LocalDate day) {
+		DataScope scope = scopeOf(staff);
+		LocalDate week = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate firstTrailing = week.minusWeeks(HotSpotAnalysis.TRAILING_WEEKS);
+		// Lead unit id → its station in scope (or none); each unit is looked up once.
+		Map<Long, Optional<UnitRef>> stations = new HashMap<>();
+		LongFunction<Optional<Long>> stationOf = unitId -> stations
+			.computeIfAbsent(unitId, id -> stationOf(id).filter(station -> scope.covers(station.path())))
+			.map(UnitRef::id);
+
+		Map<Long, List<Rising>> categoriesRising = HotSpotAnalysis.rising(
+				hotSpotQueries.categories(firstTrailing, week), week, stationOf, this::categoryName, 5);
+		List<String> candidates = HotSpotAnalysis.candidates(hotSpotQueries.words(week), stationOf);
+		Map<Long, List<Rising>> wordsRising = HotSpotAnalysis.rising(
+				hotSpotQueries.words(candidates, firstTrailing, week), week, stationOf, word -> word, 10);
+
+		List<HotSpots.Station> found = stations.values()
+			.stream()
+			.flatMap(Optional::stream)
+			.distinct()
+			.filter(unit -> categoriesRising.containsKey(unit.id()) || wordsRising.containsKey(unit.id()))
+			.sorted(Comparator.comparing(UnitRef::path))
+			.map(unit -> new HotSpots.Station(unit.id(), unit.name(),
+					categoriesRising.getOrDefault(unit.id(), List.of()), wordsRising.getOrDefault(unit.id(), List.of())))
+			.toList();
+		return new HotSpots(week, week.plusDays(6), found);
+	}
+
+	/** The 派出所 a unit lies in (itself included); a unit under no station stands for itself. */
+	private Optional<UnitRef> stationOf(long unitId) {
+		Optional<UnitRef> unit = organization.findUnit(unitId);
+		for (Optional<UnitRef> at = unit; at.isPresent(); at = at.get().parentId() == null ? Optional.empty()
+				: organization.findUnit(at.get().parentId())) {
+			if (at.get().type() == UnitType.STATION) {
+				return at;
+			}
+		}
+		return unit;
 	}
 
 	private List<Figures> grouped(Dimension by, StatisticsFilter filter, DataScope scope, DataScope unitFilter,

@@ -52,11 +52,14 @@ public class DailyRollups {
 
 	private final ZoneId zone;
 
-	public DailyRollups(JdbcClient jdbc, WorkingCalendar calendar,
-			@Value("${shouhu.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+	private final WordRollups words;
+
+	DailyRollups(JdbcClient jdbc, WorkingCalendar calendar, @Value("${shouhu.calendar.zone:Asia/Shanghai}") ZoneId zone,
+			WordRollups words) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.zone = zone;
+		this.words = words;
 	}
 
 	/**
@@ -87,6 +90,10 @@ public class DailyRollups {
 		add(increment);
 		if (event instanceof MatterDispatched dispatched) {
 			attributeReceived(dispatched, facts);
+			Instant receivedAt = facts.map(Facts::receivedAt).orElse(null);
+			if (receivedAt != null) {
+				words.count(dispatched.matterId(), dispatched.leadUnitId(), receivedAt.atZone(zone).toLocalDate());
+			}
 		}
 		return true;
 	}

@@ -61,6 +61,7 @@ public class StatisticsRebuild {
 		jdbc.sql("DELETE FROM statistics_daily").update();
 		jdbc.sql("DELETE FROM statistics_applied").update();
 		jdbc.sql("DELETE FROM statistics_matter").update();
+		jdbc.sql("DELETE FROM statistics_word_weekly").update();
 		long counted = 0;
 		long after = Long.MIN_VALUE;
 		while (true) {

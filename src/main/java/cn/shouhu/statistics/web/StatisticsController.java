@@ -70,6 +70,7 @@ class StatisticsController {
 			model.addAttribute("report", statistics.report(staff, filter));
 		}
 		model.addAttribute("filter", filter);
+		model.addAttribute("hotSpots", statistics.hotSpots(staff, filter.to()));
 		model.addAttribute("units", statistics.units(staff));
 		model.addAttribute("categories", statistics.categories());
 		return "statistics/index";

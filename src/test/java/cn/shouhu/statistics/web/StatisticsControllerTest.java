@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -66,6 +67,9 @@ class StatisticsControllerTest {
 
 	@Autowired
 	DailyRollups rollups;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	OrganizationSetup organization;
@@ -134,6 +138,32 @@ class StatisticsControllerTest {
 			assertThat(values.get(headers.indexOf("满意率(%)"))).isEqualTo("66.7");
 			assertThat(workbook.getSheet("按单位").getRow(1).getCell(0).getStringCellValue()).startsWith("昆北派出所-w");
 		}
+	}
+
+	@Test
+	void thePageShowsTheWeeksHotSpots() throws Exception {
+		// Four matters about e-bike theft this week (Monday 11 May), none in the four weeks before.
+		jdbc.sql("INSERT INTO statistics_word_weekly (week_start, unit_id, word, matters) VALUES ('2026-05-11', :unit, '电动车', 4)")
+			.param("unit", station)
+			.update();
+		jdbc.sql("""
+				INSERT INTO statistics_daily (stat_day, unit_id, category_code, kind, channel, received)
+				VALUES ('2026-05-12', :unit, 'CRIME', 'TIP_OFF', 'PORTAL', 4)""")
+			.param("unit", station)
+			.update();
+
+		String page = perform("/statistics").getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		String hotSpots = page.substring(page.indexOf("id=\"hot-spots\""), page.indexOf("id=\"table-units\""));
+		assertThat(hotSpots).contains("热点（2026-05-11 至 2026-05-17）", "昆北派出所-w", "刑事案件 4 件（前四周周均 0.0）",
+				"电动车 4 件（前四周周均 0.0）");
+	}
+
+	@Test
+	void aWeekWithoutHotSpotsSaysSo() throws Exception {
+		String page = perform("/statistics").getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(page).contains("本周没有明显上升的类别或词语。");
 	}
 
 	@Test
