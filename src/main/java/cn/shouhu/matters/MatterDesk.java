@@ -147,6 +147,38 @@ public class MatterDesk {
 		return MatterDetails.of(matter, matter.allowedActions(actorFor(staff, matter)));
 	}
 
+	/**
+	 * Whether this staff member may reveal the submitter's full phone or ID number: those who call the submitter
+	 * back — 受理员, 协调员, and 承办人 or 单位负责人 of the lead unit. Not the 分局领导 (reads, does not call) and not
+	 * a co-handling unit (it is told what to do, not whom to ring).
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayReveal(CurrentStaff staff, long matterId) {
+		return mayReveal(staff, visible(staff, matterId));
+	}
+
+	private boolean mayReveal(CurrentStaff staff, Matter matter) {
+		return staff.hasAny(COORDINATION)
+				|| (staff.hasAny(UNIT_ROLES) && covers(organization.subtreeOf(staff.unitId()), matter.leadUnitId()));
+	}
+
+	/**
+	 * 显示: the submitter's full phone or ID number, for one who {@link #mayReveal may}, with an audit record
+	 * ({@code matter.reveal}) that names the field and never holds its value.
+	 * @return the value, or null if the submitter gave none
+	 */
+	@Transactional
+	public String reveal(CurrentStaff staff, long matterId, PersonalField field) {
+		Matter matter = visible(staff, matterId);
+		if (!mayReveal(staff, matter)) {
+			throw new AccessDeniedException("matters.denied.REVEAL");
+		}
+		String value = field.of(matter.submitter());
+		audit.record(new AuditRecord(MODULE, "matter.reveal", "matter", String.valueOf(matterId), null,
+				Map.of("field", field.fieldName())));
+		return value;
+	}
+
 	// ---- coordination (分类处置、统一协调)
 
 	/** 分派 (or re-dispatch after a return): category, urgency, lead unit and co-handlers; the clock starts. */

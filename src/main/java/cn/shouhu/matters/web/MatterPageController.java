@@ -2,6 +2,7 @@ package cn.shouhu.matters.web;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.shouhu.calendar.WorkingCalendar;
@@ -34,6 +36,7 @@ import cn.shouhu.matters.MatterCategories;
 import cn.shouhu.matters.MatterCategory;
 import cn.shouhu.matters.MatterDesk;
 import cn.shouhu.matters.MatterDetails;
+import cn.shouhu.matters.PersonalField;
 import cn.shouhu.matters.Satisfaction;
 import cn.shouhu.matters.Urgency;
 import cn.shouhu.matters.attachments.AttachmentStore;
@@ -121,6 +124,26 @@ class MatterPageController {
 	String show(@PathVariable long id, Model model) {
 		MatterDetails matter = desk.details(CurrentStaff.require(), id);
 		return page(matter, new ActionForm(), null, Map.of(), model);
+	}
+
+	/**
+	 * 显示: the page again with one of the submitter's numbers in full, for those the desk lets reveal it; the desk
+	 * writes the audit record. Answered directly, never by a redirect, so the number is in no session or flash.
+	 */
+	@PostMapping("/{id:\\d+}/reveal")
+	String reveal(@PathVariable long id, @RequestParam(name = "field", defaultValue = "") String name, Model model) {
+		PersonalField field = Arrays.stream(PersonalField.values())
+			.filter(candidate -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("matters.notFound"));
+		CurrentStaff staff = CurrentStaff.require();
+		String value = desk.reveal(staff, id, field);
+		String page = page(desk.details(staff, id), new ActionForm(), null, Map.of(), model);
+		if (value != null) {
+			model.addAttribute(field == PersonalField.PHONE ? "maskedPhone" : "maskedIdNumber", value);
+			model.addAttribute(field == PersonalField.PHONE ? "phoneRevealed" : "idNumberRevealed", true);
+		}
+		return page;
 	}
 
 	@PostMapping("/{id:\\d+}/{action}")
@@ -245,6 +268,7 @@ class MatterPageController {
 		model.addAttribute("unitNames", units.names(mentioned));
 		model.addAttribute("maskedPhone", PersonalData.maskPhone(matter.submitter().phone()));
 		model.addAttribute("maskedIdNumber", PersonalData.maskIdNumber(matter.submitter().idNumber()));
+		model.addAttribute("mayReveal", desk.mayReveal(CurrentStaff.require(), matter.id()));
 		model.addAttribute("deadlines", DeadlineView.of(matter, calendar, clock.instant()));
 		model.addAttribute("timeline", matter.timeline());
 		model.addAttribute("attachments", attachments.of(matter.id()));
