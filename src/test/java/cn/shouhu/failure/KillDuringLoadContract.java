@@ -60,7 +60,7 @@ abstract class KillDuringLoadContract {
 		ShouhuProcess app = start();
 		long loadStarted = System.nanoTime();
 		try {
-			load.start(app.port(), THREADS);
+			load.start(app.port(), THREADS, true);
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 			while (load.acknowledged().size() < killAfter && System.nanoTime() < deadline) {
 				Thread.sleep(10);

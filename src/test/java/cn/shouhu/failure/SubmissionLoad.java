@@ -73,8 +73,12 @@ final class SubmissionLoad {
 		};
 	}
 
-	/** One answer the server gave. */
-	record Answer(String key, int status, long matterId, boolean replayed, long millis) {
+	/** One answer the server gave; {@code sentAt} is the client's {@link System#nanoTime()} when it sent. */
+	record Answer(String key, int status, long matterId, boolean replayed, long sentAt, long millis) {
+
+		long answeredAt() {
+			return sentAt + TimeUnit.MILLISECONDS.toNanos(millis);
+		}
 
 		boolean acknowledged() {
 			return status / 100 == 2;
@@ -101,6 +105,8 @@ final class SubmissionLoad {
 
 	private final AtomicInteger next = new AtomicInteger();
 
+	private volatile boolean stopped;
+
 	private volatile ExecutorService threads;
 
 	private final List<Future<?>> running = new ArrayList<>();
@@ -119,19 +125,22 @@ final class SubmissionLoad {
 		return count;
 	}
 
-	/** Starts the threads against the application at this port. */
-	void start(int port, int threadCount) {
+	/**
+	 * Starts the threads against the application at this port. With {@code stopOnLostConnection} a thread stops
+	 * when no answer comes (the application died); otherwise it goes on with the next submission.
+	 */
+	void start(int port, int threadCount, boolean stopOnLostConnection) {
 		threads = Executors.newFixedThreadPool(threadCount);
 		for (int t = 0; t < threadCount; t++) {
 			running.add(threads.submit(() -> {
-				for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+				for (int n = next.getAndIncrement(); n < count && !stopped; n = next.getAndIncrement()) {
 					Answer answer = send(port, key(n));
 					if (answer.acknowledged()) {
 						acknowledged.put(answer.key(), answer.matterId());
 					}
 					else {
 						refused.add(answer);
-						if (answer.status() == 0) {
+						if (answer.status() == 0 && stopOnLostConnection) {
 							return;
 						}
 					}
@@ -140,7 +149,12 @@ final class SubmissionLoad {
 		}
 	}
 
-	/** Waits until every thread has stopped: all sent, or the connection lost. */
+	/** Asks the threads to stop after their current submission. */
+	void stop() {
+		stopped = true;
+	}
+
+	/** Waits until every thread has stopped: all sent, stopped, or the connection lost. */
 	void awaitStopped(Duration timeout) throws Exception {
 		threads.shutdown();
 		if (!threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -162,6 +176,13 @@ final class SubmissionLoad {
 		}
 	}
 
+	/** Every key sent so far, answered or not. */
+	java.util.Set<String> sent() {
+		java.util.Set<String> keys = new java.util.HashSet<>(acknowledged.keySet());
+		refused().forEach(answer -> keys.add(answer.key()));
+		return keys;
+	}
+
 	/** Sends the submission with this key once more (the same key, the same body). */
 	Answer retry(int port, String key) {
 		Answer answer = send(port, key);
@@ -179,14 +200,15 @@ final class SubmissionLoad {
 			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 			boolean ok = response.statusCode() / 100 == 2;
 			return new Answer(key, response.statusCode(), ok ? endpoint.matterId(response) : 0,
-					Boolean.parseBoolean(response.headers().firstValue("Idempotency-Replayed").orElse("false")), millis);
+					Boolean.parseBoolean(response.headers().firstValue("Idempotency-Replayed").orElse("false")), start,
+					millis);
 		}
 		catch (IOException e) {
-			return new Answer(key, 0, 0, false, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			return new Answer(key, 0, 0, false, start, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return new Answer(key, 0, 0, false, 0);
+			return new Answer(key, 0, 0, false, start, 0);
 		}
 	}
 
