@@ -42,7 +42,8 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("Shouhu API"))
+			.httpBasic(basic -> basic.realmName("Shouhu API")
+				.authenticationEntryPoint(InternalAuthenticationErrors.basic("Shouhu API")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
@@ -58,7 +59,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+			.formLogin(form -> form.loginPage("/login")
+				.failureHandler(InternalAuthenticationErrors.form("/login?error"))
+				.defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// A new session at sign-in, so a session id planted before sign-in is worthless after it. A new session
 			// rather than a changed id: with sessions in the database, a request still in flight on the old session

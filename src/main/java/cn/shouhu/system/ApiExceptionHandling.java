@@ -10,7 +10,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -97,19 +102,35 @@ class ApiExceptionHandling {
 		return problem;
 	}
 
+	/**
+	 * The database cannot be reached: 503 at once (Hikari gives up on a connection after 2 s), with Retry-After;
+	 * the request's transaction did not commit, so the same request later is safe.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+		log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, text("error.503.database")));
+	}
+
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
 	void denied(RuntimeException e) {
 		throw e;
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
 		if (e instanceof ErrorResponse response) {
-			return response.getBody();
+			return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
+		}
+		if (DatabaseOutage.causedBy(e)) {
+			return databaseUnavailable(e);
 		}
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Unexpected error {}", id, e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", id));
+		return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", id)));
 	}
 
 	private ProblemDetail problem(HttpStatus status, String detail) {

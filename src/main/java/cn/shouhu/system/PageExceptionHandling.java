@@ -2,13 +2,19 @@ package cn.shouhu.system;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -69,6 +75,15 @@ class PageExceptionHandling {
 		return page(HttpStatus.NOT_FOUND, text("error.404"));
 	}
 
+	/** The database cannot be reached: 503 at once, with Retry-After, and a message that says to try again. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class })
+	ModelAndView databaseUnavailable(Exception e, HttpServletResponse response) {
+		log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
+		return page(HttpStatus.SERVICE_UNAVAILABLE, text("error.503.database"));
+	}
+
 	/** Let Spring Security's access-denied handling (and its audit record) take these. */
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
 	void denied(RuntimeException e) {
@@ -76,7 +91,10 @@ class PageExceptionHandling {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ModelAndView unexpected(Exception e) throws Exception {
+	ModelAndView unexpected(Exception e, HttpServletResponse response) throws Exception {
+		if (DatabaseOutage.causedBy(e)) {
+			return databaseUnavailable(e, response);
+		}
 		if (e instanceof org.springframework.web.ErrorResponse) {
 			// Framework exceptions that already know their status (400, 405, 415 …) keep it.
 			HttpStatus status = HttpStatus.resolve(((org.springframework.web.ErrorResponse) e).getStatusCode().value());

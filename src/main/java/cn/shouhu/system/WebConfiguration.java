@@ -15,9 +15,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** Remembers the language the user chose. */
+	static final String LANGUAGE_COOKIE = "shouhu_lang";
+
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("shouhu_lang");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;

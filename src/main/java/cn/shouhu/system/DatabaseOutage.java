@@ -1,0 +1,44 @@
+package cn.shouhu.system;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a database that cannot be reached (down, restarting, the network cut) from other failures: the user
+ * gets 503 with a Retry-After at once instead of a 500, and the request changed nothing, so trying again later
+ * is safe.
+ */
+public final class DatabaseOutage {
+
+	/** What a client is told to wait before it tries again; Hikari drops broken connections well within it. */
+	public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+	private DatabaseOutage() {
+	}
+
+	/** Whether the exception, or one of its causes, says the database could not be reached. */
+	public static boolean causedBy(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				// 08: connection exception; 57P01-57P03: the server is shutting down or not yet accepting.
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
