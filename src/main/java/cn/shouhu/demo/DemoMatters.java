@@ -1,11 +1,13 @@
 package cn.shouhu.demo;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +186,42 @@ class DemoMatters implements SmartInitializingSingleton {
 			long previous = lockedOutOnQingming();
 			for (int i = 0; i < COUNT; i++) {
 				previous = one(i, previous);
+			}
+			batteryThefts();
+		}
+
+		/**
+		 * This week's hot spot (热点) on the statistics page: e-bike batteries stolen around one estate, reported on
+		 * the portal and dispatched to 沼潭派出所 — the last one still waits on the intake desk's live panel.
+		 */
+		private void batteryThefts() {
+			List<String> texts = List.of("昨晚停在小区车棚的电动车电瓶被盗，车棚没有监控，希望民警来看看。",
+					"早上下楼发现电动车电瓶被人撬走了，这已经是本月第二次，请派出所查一查。",
+					"车棚里好几辆电动车的电瓶都被偷了，怀疑有人专门夜里作案，请加强巡逻。",
+					"电动车停在单元门口，半夜电瓶被盗，锁也被剪断了，上班都成问题。",
+					"我们楼下连续几天有电动车电瓶被盗，物业说管不了，请民警帮忙。",
+					"刚买的电动车电瓶一夜之间就没了，车棚门口有陌生人徘徊过，请调查。",
+					"小区电动车电瓶被盗的事越来越多，建议在车棚装监控并加强夜间巡查。");
+			Instant monday = now.atZone(SHANGHAI)
+				.toLocalDate()
+				.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+				.atStartOfDay(SHANGHAI)
+				.toInstant();
+			long minutesThisWeek = Math.max(texts.size() + 1, Duration.between(monday, now).toMinutes());
+			for (int i = 0; i < texts.size(); i++) {
+				Instant received = monday.plus(Duration.ofMinutes(minutesThisWeek * (i + 1) / (texts.size() + 1)));
+				at(received);
+				String phone = "13" + (5 + i % 5) + String.format("%08d", random.nextInt(100_000_000));
+				long id = desk.submit(new Intake(Channel.PORTAL, MatterKind.HELP, null, Urgency.NORMAL,
+						i % 2 == 0 ? "电动车电瓶被盗" : "小区车棚电动车电瓶被偷", texts.get(i),
+						new Place("沼潭街道某小区车棚", "沼潭社区", null, null),
+						Submitter.person(SURNAMES.get(i % SURNAMES.size()) + "先生", phone)))
+					.id();
+				if (i < texts.size() - 1) {
+					at(received.plus(Duration.ofMinutes(1)));
+					desk.dispatch(coordinator, id, version(id),
+							new Dispatch("CRIME", Urgency.NORMAL, unit("沼潭派出所"), List.of(), null));
+				}
 			}
 		}
 

@@ -21,6 +21,8 @@ import cn.shouhu.matters.Satisfaction;
 import cn.shouhu.matters.TaskState;
 import cn.shouhu.shared.CurrentStaff;
 import cn.shouhu.shared.Role;
+import cn.shouhu.statistics.HotSpots;
+import cn.shouhu.statistics.Statistics;
 
 /** The demo matters: made through the desk, in every state, with the 清明 story. Shares the sign-in test's context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shouhu.demo.enabled=true")
@@ -31,6 +33,9 @@ class DemoMattersTest {
 
 	@Autowired
 	MatterDesk desk;
+
+	@Autowired
+	Statistics statistics;
 
 	private static final CurrentStaff COORDINATOR = new CurrentStaff(0, "t", 0, "测试", 1, "分局",
 			EnumSet.of(Role.COORDINATOR));
@@ -43,6 +48,32 @@ class DemoMattersTest {
 		assertThat(states).containsAll(expected);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM matter").query(Long.class).single()).isGreaterThan(200);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM matter_timeline").query(Long.class).single()).isGreaterThan(1000);
+	}
+
+	@Test
+	void thisWeeksBatteryTheftsAreAHotSpotOfTheirStation() throws InterruptedException {
+		// The statistics listener counts after the demo's transaction, asynchronously.
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (jdbc.sql("""
+				SELECT COUNT(*) FROM event_publication
+				WHERE completion_date IS NULL AND listener_id LIKE '%MatterStatisticsListener%'""")
+			.query(Long.class)
+			.single() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		CurrentStaff branchLeader = new CurrentStaff(0, "t", 0, "测试", 1, "分局", EnumSet.of(Role.BRANCH_LEADER));
+
+		HotSpots hotSpots = statistics.hotSpots(branchLeader, statistics.today());
+
+		HotSpots.Station zhaotan = hotSpots.stations()
+			.stream()
+			.filter(station -> station.unitName().equals("沼潭派出所"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(zhaotan.words()).extracting(HotSpots.Rising::key).contains("电瓶");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM matter WHERE channel = 'PORTAL' AND state = 'RECEIVED'")
+			.query(Long.class)
+			.single()).as("one waits on the intake desk's live panel").isEqualTo(1);
 	}
 
 	@Test
