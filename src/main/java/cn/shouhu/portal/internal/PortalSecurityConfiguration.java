@@ -5,18 +5,20 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -26,8 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public portal's own filter chain, ahead of the staff chain: every {@code /portal/**} page is open to
- * anybody (except the staff's catalogue page, left to the staff chain), and an anonymous visitor to {@code /}
- * is sent to the portal.
+ * anybody (except the staff's catalogue page, left to the staff chain). An anonymous visitor to {@code /} is sent
+ * to the portal rather than to the staff sign-in page.
  * <p>
  * CSRF stays on, with the token in a cookie ({@code HttpOnly}, path {@code /portal}, SameSite=Lax) compared with
  * the form's hidden field, so that reading a form creates no server session for a visitor. The one session the
@@ -54,14 +56,12 @@ class PortalSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		RequestMatcher portal = new AndRequestMatcher(paths.matcher("/portal/**"),
-				new NegatedRequestMatcher(paths.matcher(STAFF_PAGES)));
-		RequestMatcher anonymousRoot = new AndRequestMatcher(paths.matcher("/"), PortalSecurityConfiguration::anonymous);
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieName("SHOUHU-PORTAL-XSRF");
 		csrfTokens.setCookiePath("/portal");
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		http.securityMatcher(new OrRequestMatcher(portal, anonymousRoot))
+		http.securityMatcher(new AndRequestMatcher(paths.matcher("/portal/**"),
+				new NegatedRequestMatcher(paths.matcher(STAFF_PAGES))))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -73,33 +73,45 @@ class PortalSecurityConfiguration {
 						permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self), payment=()")))
 			// Before the CSRF filter: an upload over the limits is answered with the friendly 413 page rather than
 			// a 403 for a token Tomcat never got to read.
-			.addFilterBefore(new UploadLimitFilter(), CsrfFilter.class)
-			.addFilterBefore(new RootToPortalFilter(), CsrfFilter.class);
+			.addFilterBefore(new UploadLimitFilter(), CsrfFilter.class);
 		return http.build();
 	}
 
 	/**
-	 * Nobody signed in, and not a staff member whose session has just ended (a session cookie naming a session
-	 * that is gone): they are sent to the sign-in page as before, to sign in again.
+	 * Sends a visitor of {@code /} who is not signed in to the portal rather than the staff sign-in page. Spring
+	 * Security applies a {@code Customizer<HttpSecurity>} bean to every chain; the filter acts only on {@code /},
+	 * which only the staff chain serves, after the signed-in staff member (if any) has been loaded.
 	 */
-	private static boolean anonymous(HttpServletRequest request) {
-		if (new HttpSessionSecurityContextRepository().containsContext(request)) {
-			return false;
-		}
-		return request.getRequestedSessionId() == null || request.isRequestedSessionIdValid();
+	@Bean
+	Customizer<HttpSecurity> anonymousRootGoesToThePortal() {
+		return http -> http.addFilterBefore(new RootToPortalFilter(), AuthorizationFilter.class);
 	}
 
-	/** The staff home stays at {@code /} for the signed-in; the public land on the portal. */
-	private static final class RootToPortalFilter extends OncePerRequestFilter {
+	/**
+	 * Staff keep their home at {@code /}. A browser that names a session which has ended (a staff member signed
+	 * out by a timeout or an administrator) is left to the staff chain, which asks them to sign in again.
+	 */
+	static final class RootToPortalFilter extends OncePerRequestFilter {
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if ("/".equals(request.getServletPath()) && request.getPathInfo() == null) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if ("/".equals(path) && !signedIn() && !sessionEnded(request)) {
 				response.sendRedirect(request.getContextPath() + "/portal");
 				return;
 			}
 			chain.doFilter(request, response);
+		}
+
+		private static boolean signedIn() {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			return authentication != null && authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken);
+		}
+
+		private static boolean sessionEnded(HttpServletRequest request) {
+			return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
 		}
 
 	}

@@ -65,12 +65,12 @@ class CatalogueController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String editForm(@PathVariable long id, Model model) {
+	String editForm(@PathVariable("id") long id, Model model) {
 		return page(CatalogueForm.of(admin.require(id)), id, model);
 	}
 
 	@PostMapping("/{id}/edit")
-	String edit(@PathVariable long id, @ModelAttribute(FORM) CatalogueForm form, BindingResult binding, Model model,
+	String edit(@PathVariable("id") long id, @ModelAttribute(FORM) CatalogueForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		admin.require(id);
 		admin.check(form, binding);

@@ -92,7 +92,8 @@ class SubmitController {
 
 	/** An empty form with a new one-time token; a catalogue link may preselect the kind and the category. */
 	@GetMapping
-	String form(@RequestParam(required = false) String kind, @RequestParam(required = false) String category,
+	String form(@RequestParam(name = "kind", required = false) String kind,
+			@RequestParam(name = "category", required = false) String category,
 			Model model) {
 		SubmitForm form = new SubmitForm();
 		form.setFormToken(UUID.randomUUID().toString());
@@ -201,14 +202,18 @@ class SubmitController {
 		return kind;
 	}
 
-	/** Required or optional text within its length, counted in characters as people count them. */
+	/**
+	 * Required or optional text within its length. Counted in UTF-16 units, as the database's VARCHAR columns count
+	 * them, so that a text full of characters outside the BMP (rare CJK, emoji) is refused with a message rather
+	 * than failing in the database.
+	 */
 	private static void text(String value, boolean required, int maxLength, String field, BindingResult binding) {
 		if (blank(value)) {
 			if (required) {
 				binding.rejectValue(field, "portal.submit." + field + ".required");
 			}
 		}
-		else if (value.strip().codePointCount(0, value.strip().length()) > maxLength) {
+		else if (value.strip().length() > maxLength) {
 			binding.rejectValue(field, "portal.submit.tooLong", new Object[] { maxLength }, null);
 		}
 	}
