@@ -116,13 +116,14 @@ class PortalOverTheWireTest extends PortalTestSupport {
 	}
 
 	@Test
-	void theCsrfCookieIsHttpOnlySameSiteAndForThePortalOnly() throws Exception {
+	void readingTheFormOpensNoSessionAndItsCsrfCookieIsHttpOnlySameSiteAndForThePortalOnly() throws Exception {
 		HttpResponse<String> form = get("/portal/submit");
 		assertThat(form.headers().allValues("Set-Cookie"))
 			.anySatisfy(cookie -> assertThat(cookie).startsWith("SHOUHU-PORTAL-XSRF=")
 				.contains("Path=/portal")
 				.contains("HttpOnly")
-				.contains("SameSite=Lax"));
+				.contains("SameSite=Lax"))
+			.noneSatisfy(cookie -> assertThat(cookie).containsAnyOf("SESSION=", "JSESSIONID="));
 	}
 
 	@Test
