@@ -34,6 +34,9 @@ class PortalOverTheWireTest extends PortalTestSupport {
 
 	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
+	/** What a browser asks for. */
+	private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	@LocalServerPort
 	int port;
 
@@ -46,7 +49,7 @@ class PortalOverTheWireTest extends PortalTestSupport {
 		.build();
 
 	HttpResponse<String> get(String path) throws Exception {
-		return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+		return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", HTML).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -66,6 +69,7 @@ class PortalOverTheWireTest extends PortalTestSupport {
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/portal/submit"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", HTML)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -116,13 +120,14 @@ class PortalOverTheWireTest extends PortalTestSupport {
 	}
 
 	@Test
-	void theCsrfCookieIsHttpOnlySameSiteAndForThePortalOnly() throws Exception {
+	void readingTheFormOpensNoSessionAndItsCsrfCookieIsHttpOnlySameSiteAndForThePortalOnly() throws Exception {
 		HttpResponse<String> form = get("/portal/submit");
 		assertThat(form.headers().allValues("Set-Cookie"))
 			.anySatisfy(cookie -> assertThat(cookie).startsWith("SHOUHU-PORTAL-XSRF=")
 				.contains("Path=/portal")
 				.contains("HttpOnly")
-				.contains("SameSite=Lax"));
+				.contains("SameSite=Lax"))
+			.noneSatisfy(cookie -> assertThat(cookie).containsAnyOf("SESSION=", "JSESSIONID="));
 	}
 
 	@Test

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -100,7 +99,7 @@ class PortalSubmitWebTest extends PortalTestSupport {
 		assertThat(matter.get("kind")).isEqualTo("COMPLAINT");
 		assertThat(matter.get("submitter_phone")).isEqualTo(phone);
 
-		mvc.perform(get("/portal/submit/receipt").session((MockHttpSession) result.getRequest().getSession()))
+		mvc.perform(get("/portal/submit/receipt").cookie(result.getResponse().getCookies()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请保存查询码")))
 			.andExpect(content().string(containsString(code)))
@@ -172,6 +171,27 @@ class PortalSubmitWebTest extends PortalTestSupport {
 		assertThat(matter.get("submitter_anonymous")).isEqualTo(true);
 		assertThat(matter.get("submitter_name")).isNull();
 		assertThat(matter.get("submitter_phone")).isNull();
+	}
+
+	@Test
+	void anAnonymousTipOffsReceiptShowsItsPinAndTheSameFormAgainShowsTheSamePin() throws Exception {
+		String token = token();
+		String ip = newIp();
+		String[] tipOff = { "formToken", token, "kind", "TIP_OFF", "anonymous", "true", "name", "", "phone", "" };
+		MvcResult first = mvc.perform(valid(ip, "", tipOff)).andExpect(status().isFound()).andReturn();
+		String page = mvc.perform(get("/portal/submit/receipt").cookie(first.getResponse().getCookies()))
+			.andExpect(content().string(containsString("查询密码（只显示这一次）")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String pin = page.replaceAll("(?s).*id=\"tracking-pin\">(\\d+)<.*", "$1");
+		assertThat(pin).matches("\\d{4,8}");
+		assertThat(first.getFlashMap().get("receipt").toString()).doesNotContain(pin);
+
+		MvcResult again = mvc.perform(valid(ip, "", tipOff)).andExpect(status().isFound()).andReturn();
+		assertThat(code(again)).isEqualTo(code(first));
+		mvc.perform(get("/portal/submit/receipt").cookie(again.getResponse().getCookies()))
+			.andExpect(content().string(containsString("id=\"tracking-pin\">" + pin + "<")));
 	}
 
 	@Test
@@ -315,7 +335,7 @@ class PortalSubmitWebTest extends PortalTestSupport {
 				"孩子被困在家里，门打不开"))
 			.andExpect(status().isFound())
 			.andReturn();
-		mvc.perform(get("/portal/submit/receipt").session((MockHttpSession) result.getRequest().getSession()))
+		mvc.perform(get("/portal/submit/receipt").cookie(result.getResponse().getCookies()))
 			.andExpect(content().string(containsString("如果有人身危险或警情正在发生，请立即拨打110")));
 	}
 

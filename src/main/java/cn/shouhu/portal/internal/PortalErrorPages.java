@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -21,7 +22,8 @@ class PortalErrorPages implements ErrorViewResolver {
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-		Object path = model.get("path");
+		// The address the visitor asked for; the model's "path" is left out unless error attributes include it.
+		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (!(path instanceof String text) || !(text.equals("/portal") || text.startsWith("/portal/"))
 				|| text.startsWith("/portal/catalogue/admin")) {
 			return null;

@@ -7,8 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +45,11 @@ final class UploadLimitFilter extends OncePerRequestFilter {
 		catch (IllegalStateException | IOException | ServletException e) {
 			boolean tooLarge = isSizeLimit(e);
 			log.info("Portal upload refused ({}): {}", tooLarge ? "too large" : "malformed", e.getClass().getSimpleName());
+			// The error page is rendered by a dispatch of this same multipart request to /error; with the failure
+			// recorded as a MultipartException, the DispatcherServlet does not try to parse it again (and fail into
+			// the staff error page) but lets the portal's error page render.
+			request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
+					tooLarge ? new MaxUploadSizeExceededException(-1, e) : new MultipartException("malformed upload", e));
 			response.sendError(tooLarge ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
 			return;
 		}

@@ -8,4 +8,12 @@ import java.io.Serializable;
  * session store between the POST and the GET, hence serializable.
  */
 record PortalReceipt(String trackingCode, String pin, boolean urgent) implements Serializable {
+
+	/** Never the PIN itself, so that no log or debug page shows it. */
+	@Override
+	public String toString() {
+		return "PortalReceipt[trackingCode=" + trackingCode + ", pin=" + (pin == null ? null : "******") + ", urgent="
+				+ urgent + "]";
+	}
+
 }

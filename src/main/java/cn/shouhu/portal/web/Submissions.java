@@ -2,6 +2,7 @@ package cn.shouhu.portal.web;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,6 +34,9 @@ class Submissions {
 
 	/** How long a loser waits for the winner's row to become visible (H2 reports a lock timeout, not a duplicate). */
 	private static final int WAIT_ATTEMPTS = 50;
+
+	/** How long an anonymous tip-off's PIN stays beside its token, for a repeated form to show it again. */
+	static final Duration PIN_KEPT = Duration.ofMinutes(10);
 
 	/** Who uploaded the files, as {@link AttachmentStore#attach} records it. */
 	private static final String SUBMITTER = "submitter";
@@ -68,9 +72,14 @@ class Submissions {
 		if (!isWellFormed(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT tracking_code, urgent FROM portal_form_token WHERE token = :token")
+		return jdbc.sql("""
+				SELECT tracking_code, urgent, CASE WHEN used_at > :cutoff THEN pin END AS pin
+				  FROM portal_form_token WHERE token = :token
+				""")
 			.param("token", token)
-			.query((rs, n) -> new PortalReceipt(rs.getString("tracking_code").strip(), null, rs.getBoolean("urgent")))
+			.param("cutoff", Timestamp.from(clock.instant().minus(PIN_KEPT)))
+			.query((rs, n) -> new PortalReceipt(rs.getString("tracking_code").strip(), rs.getString("pin"),
+					rs.getBoolean("urgent")))
 			.optional();
 	}
 
@@ -90,28 +99,37 @@ class Submissions {
 			return earlier.get();
 		}
 		limits.checkSubmission(clientIp, phone);
+		forgetOldPins();
 		try {
 			return transaction.execute(status -> {
 				attachments.check(files);
 				Receipt receipt = desk.submit(intake);
 				attachments.attach(receipt.id(), files, SUBMITTER);
 				jdbc.sql("""
-						INSERT INTO portal_form_token (token, matter_id, tracking_code, urgent, used_at)
-						VALUES (:token, :matter, :code, :urgent, :at)
+						INSERT INTO portal_form_token (token, matter_id, tracking_code, urgent, pin, used_at)
+						VALUES (:token, :matter, :code, :urgent, :pin, :at)
 						""")
 					.param("token", token)
 					.param("matter", receipt.id())
 					.param("code", receipt.trackingCode())
+					.param("pin", receipt.pin())
 					.param("urgent", urgent)
 					.param("at", Timestamp.from(clock.instant()))
 					.update();
-				return new PortalReceipt(receipt.trackingCode(), null, urgent);
+				return new PortalReceipt(receipt.trackingCode(), receipt.pin(), urgent);
 			});
 		}
 		catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
 			// The same form committed first on another request: answer with its receipt.
 			return awaitWinner(token).orElseThrow(() -> e);
 		}
+	}
+
+	/** Erases the PINs kept longer than {@link #PIN_KEPT}: from then on only the matter's hash of it remains. */
+	private void forgetOldPins() {
+		jdbc.sql("UPDATE portal_form_token SET pin = NULL WHERE pin IS NOT NULL AND used_at <= :cutoff")
+			.param("cutoff", Timestamp.from(clock.instant().minus(PIN_KEPT)))
+			.update();
 	}
 
 	private Optional<PortalReceipt> awaitWinner(String token) {
