@@ -109,6 +109,9 @@ class Open311Requests {
 			return transaction.execute(status -> file(app, submission, key, requestHash, locale));
 		}
 		catch (DuplicateKeyException e) {
+			if (key == null) {
+				throw e;
+			}
 			// The same key raced in from another connection and won; this one rolled back, matter and all.
 			return earlier(app, key, requestHash).orElseThrow(() -> e);
 		}

@@ -227,6 +227,32 @@ class Open311ApiTest extends Open311TestSupport {
 	}
 
 	@Test
+	void twoCopiesRacingWithOneIdempotencyKeyFileOneMatter() throws Exception {
+		String key = newKey();
+		long before = matters();
+		Map<String, String> form = helpRequest(key);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.List<java.util.concurrent.Future<MvcResult>> copies = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				copies.add(pool.submit(() -> {
+					start.await();
+					return call(postForm("json", form).header("Idempotency-Key", "race-1"));
+				}));
+			}
+			start.countDown();
+			JsonNode first = valid(copies.get(0).get(), "post-request").get(0);
+			JsonNode second = valid(copies.get(1).get(), "post-request").get(0);
+			assertThat(second.get("service_request_id")).isEqualTo(first.get("service_request_id"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(matters()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void errorsAreInEnglishWhenAsked() throws Exception {
 		MvcResult result = mvcGetRoot("/open311/v2/services/NO_SUCH.json?lang=en");
 		assertThat(valid(result, "errors").get(0).get("description").asText()).startsWith("No such service");
