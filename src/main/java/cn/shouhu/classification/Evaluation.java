@@ -39,6 +39,7 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 	}
 
 	static Evaluation of(TextModel model, List<LabelledText> test, long trainingMillis) {
+		requireLabels(test);
 		TreeSet<String> labelSet = new TreeSet<>(model.labels());
 		test.forEach(t -> labelSet.add(t.label()));
 		List<String> labels = new ArrayList<>(labelSet);
@@ -84,6 +85,7 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 			throw new IllegalArgumentException("folds must be between 2 and the number of examples (" + all.size()
 					+ "), got " + folds);
 		}
+		requireLabels(all);
 		int[] fold = folds(all, folds, seed);
 		TreeSet<String> labelSet = new TreeSet<>();
 		all.forEach(t -> labelSet.add(t.label()));
@@ -210,6 +212,14 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 			out.append("  ").append(labels.get(k)).append('\n');
 		}
 		return out.toString();
+	}
+
+	private static void requireLabels(List<LabelledText> texts) {
+		for (LabelledText text : texts) {
+			if (text == null || !text.labelled()) {
+				throw new IllegalArgumentException("every test example needs a label");
+			}
+		}
 	}
 
 	private static int[][] deepCopy(int[][] matrix) {

@@ -105,6 +105,13 @@ class TextModelTest {
 	}
 
 	@Test
+	void evaluationRefusesUnlabelledTestMessages() {
+		assertThatThrownBy(() -> Evaluation.of(MODEL, List.of(LabelledText.unlabelled("冒充客服", "转账"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("needs a label");
+	}
+
+	@Test
 	void unlabelledMessagesAreUsedButTheirLabelsIgnored() {
 		List<LabelledText> unlabelled = List.of(
 				new LabelledText("冒充客服退款诈骗", "对方冒充客服，让我转账到安全账户。", "HOUSEHOLD"),
