@@ -3,6 +3,7 @@ package cn.shouhu.classification;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -15,10 +16,12 @@ import java.util.TreeSet;
  * @param examples number of test messages
  * @param unanswered test messages the model made no guess for
  * @param trainingMillis time spent training (summed over folds for cross-validation)
+ * @param meanConfidence mean probability of the top guess; close to {@code accuracy} when the confidences are
+ * calibrated
  * @param messagesPerSecond prediction throughput on the calling thread (features and prediction, one thread)
  */
 public record Evaluation(double accuracy, double macroF1, List<String> labels, int[][] confusion, int examples,
-		int unanswered, long trainingMillis, double messagesPerSecond) {
+		int unanswered, double meanConfidence, long trainingMillis, double messagesPerSecond) {
 
 	public Evaluation {
 		labels = List.copyOf(labels);
@@ -36,26 +39,30 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 	}
 
 	static Evaluation of(TextModel model, List<LabelledText> test, long trainingMillis) {
+		requireLabels(test);
 		TreeSet<String> labelSet = new TreeSet<>(model.labels());
 		test.forEach(t -> labelSet.add(t.label()));
 		List<String> labels = new ArrayList<>(labelSet);
 		int[][] confusion = new int[labels.size()][labels.size()];
 		int unanswered = 0;
 		long start = System.nanoTime();
-		String[] predicted = new String[test.size()];
-		for (int i = 0; i < test.size(); i++) {
-			predicted[i] = model.best(test.get(i).subject(), test.get(i).detail());
+		List<List<Guess>> predicted = new ArrayList<>(test.size());
+		for (LabelledText t : test) {
+			predicted.add(model.top(t.subject(), t.detail(), 1));
 		}
 		long nanos = System.nanoTime() - start;
+		double confidence = 0;
 		for (int i = 0; i < test.size(); i++) {
-			if (predicted[i] == null) {
+			if (predicted.get(i).isEmpty()) {
 				unanswered++;
 				continue;
 			}
-			confusion[labels.indexOf(test.get(i).label())][labels.indexOf(predicted[i])]++;
+			Guess guess = predicted.get(i).get(0);
+			confidence += guess.confidence();
+			confusion[labels.indexOf(test.get(i).label())][labels.indexOf(guess.label())]++;
 		}
 		double perSecond = test.isEmpty() ? 0 : test.size() / Math.max(nanos / 1e9, 1e-9);
-		return fromConfusion(labels, confusion, test.size(), unanswered, trainingMillis, perSecond);
+		return fromConfusion(labels, confusion, test.size(), unanswered, confidence, trainingMillis, perSecond);
 	}
 
 	/**
@@ -78,6 +85,7 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 			throw new IllegalArgumentException("folds must be between 2 and the number of examples (" + all.size()
 					+ "), got " + folds);
 		}
+		requireLabels(all);
 		int[] fold = folds(all, folds, seed);
 		TreeSet<String> labelSet = new TreeSet<>();
 		all.forEach(t -> labelSet.add(t.label()));
@@ -86,6 +94,7 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 		int unanswered = 0;
 		long trainingMillis = 0;
 		long predictNanos = 0;
+		double confidence = 0;
 		for (int f = 0; f < folds; f++) {
 			List<LabelledText> train = new ArrayList<>();
 			List<LabelledText> test = new ArrayList<>();
@@ -97,17 +106,18 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 			long trained = System.nanoTime();
 			trainingMillis += (trained - start) / 1_000_000;
 			for (LabelledText t : test) {
-				String predicted = model.best(t.subject(), t.detail());
-				if (predicted == null) {
+				List<Guess> guesses = model.top(t.subject(), t.detail(), 1);
+				if (guesses.isEmpty()) {
 					unanswered++;
 				}
 				else {
-					confusion[labels.indexOf(t.label())][labels.indexOf(predicted)]++;
+					confidence += guesses.get(0).confidence();
+					confusion[labels.indexOf(t.label())][labels.indexOf(guesses.get(0).label())]++;
 				}
 			}
 			predictNanos += System.nanoTime() - trained;
 		}
-		return fromConfusion(labels, confusion, all.size(), unanswered, trainingMillis,
+		return fromConfusion(labels, confusion, all.size(), unanswered, confidence, trainingMillis,
 				all.size() / Math.max(predictNanos / 1e9, 1e-9));
 	}
 
@@ -142,7 +152,7 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 	}
 
 	private static Evaluation fromConfusion(List<String> labels, int[][] confusion, int examples, int unanswered,
-			long trainingMillis, double perSecond) {
+			double confidenceSum, long trainingMillis, double perSecond) {
 		int correct = 0;
 		for (int k = 0; k < labels.size(); k++) {
 			correct += confusion[k][k];
@@ -164,17 +174,19 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 			f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
 		}
 		double accuracy = examples == 0 ? 0 : (double) correct / examples;
+		double meanConfidence = examples - unanswered == 0 ? 0 : confidenceSum / (examples - unanswered);
 		return new Evaluation(accuracy, present == 0 ? 0 : f1Sum / present, labels, confusion, examples, unanswered,
-				trainingMillis, perSecond);
+				meanConfidence, trainingMillis, perSecond);
 	}
 
 	/** A plain-text report: accuracy, macro-F1, per-category precision/recall/F1 and the confusion matrix. */
 	public String report() {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format("examples: %d (no guess: %d)%n", examples, unanswered));
-		out.append(String.format("accuracy: %.4f%n", accuracy));
-		out.append(String.format("macro-F1: %.4f%n", macroF1));
-		out.append(String.format("%-24s %9s %9s %9s %7s%n", "category", "precision", "recall", "F1", "count"));
+		out.append(String.format(Locale.ROOT, "examples: %d (no guess: %d)%n", examples, unanswered));
+		out.append(String.format(Locale.ROOT, "accuracy: %.4f%n", accuracy));
+		out.append(String.format(Locale.ROOT, "macro-F1: %.4f%n", macroF1));
+		out.append(String.format(Locale.ROOT, "mean confidence of the top guess: %.4f%n", meanConfidence));
+		out.append(String.format(Locale.ROOT, "%-24s %9s %9s %9s %7s%n", "category", "precision", "recall", "F1", "count"));
 		for (int k = 0; k < labels.size(); k++) {
 			int actual = Arrays.stream(confusion[k]).sum();
 			int predicted = 0;
@@ -184,22 +196,30 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 			double precision = predicted == 0 ? 0 : (double) confusion[k][k] / predicted;
 			double recall = actual == 0 ? 0 : (double) confusion[k][k] / actual;
 			double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-			out.append(String.format("%-24s %9.4f %9.4f %9.4f %7d%n", labels.get(k), precision, recall, f1, actual));
+			out.append(String.format(Locale.ROOT, "%-24s %9.4f %9.4f %9.4f %7d%n", labels.get(k), precision, recall, f1, actual));
 		}
 		out.append("confusion matrix (rows: actual, columns: predicted):\n");
-		out.append(String.format("%6s", ""));
+		out.append(String.format(Locale.ROOT, "%6s", ""));
 		for (int k = 0; k < labels.size(); k++) {
-			out.append(String.format(" %5s", "[" + k + "]"));
+			out.append(String.format(Locale.ROOT, " %5s", "[" + k + "]"));
 		}
 		out.append('\n');
 		for (int k = 0; k < labels.size(); k++) {
-			out.append(String.format("%6s", "[" + k + "]"));
+			out.append(String.format(Locale.ROOT, "%6s", "[" + k + "]"));
 			for (int j = 0; j < labels.size(); j++) {
-				out.append(String.format(" %5d", confusion[k][j]));
+				out.append(String.format(Locale.ROOT, " %5d", confusion[k][j]));
 			}
 			out.append("  ").append(labels.get(k)).append('\n');
 		}
 		return out.toString();
+	}
+
+	private static void requireLabels(List<LabelledText> texts) {
+		for (LabelledText text : texts) {
+			if (text == null || !text.labelled()) {
+				throw new IllegalArgumentException("every test example needs a label");
+			}
+		}
 	}
 
 	private static int[][] deepCopy(int[][] matrix) {

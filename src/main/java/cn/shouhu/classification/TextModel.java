@@ -22,7 +22,8 @@ import java.util.zip.Inflater;
 
 /**
  * A trained category model: TF-IDF features (sublinear term frequency, L2-normalised) of words, subject words, word
- * bigrams and character n-grams, and a multinomial logistic regression over them. Immutable and thread-safe.
+ * bigrams and character n-grams, and one-vs-rest linear SVMs over them whose decision values are scaled so that their
+ * softmax is a calibrated probability. Immutable and thread-safe.
  *
  * <p>
  * Training is deterministic in a strong sense: the examples are put in a canonical order first, so the same
@@ -94,9 +95,8 @@ public final class TextModel {
 	}
 
 	/**
-	 * Trains on labelled examples, using unlabelled messages for word statistics (IDF) and self-training: messages
-	 * the first model labels with high confidence join the training set with a lower weight. The labels of
-	 * {@code unlabelled} are ignored.
+	 * Trains on labelled examples, using unlabelled messages for the word statistics: they count in the document
+	 * frequencies (IDF) and in which features are frequent enough to keep. Their labels, if any, are ignored.
 	 */
 	public static TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled) {
 		return Training.DEFAULT.train(examples, unlabelled);
@@ -127,21 +127,6 @@ public final class TextModel {
 			guesses.add(new Guess(labels[order[k]], probabilities[order[k]]));
 		}
 		return Collections.unmodifiableList(guesses);
-	}
-
-	/** The most probable label, or {@code null} when the model makes no guess. */
-	String best(String subject, String detail) {
-		double[] probabilities = probabilities(subject, detail);
-		if (probabilities == null) {
-			return null;
-		}
-		int best = 0;
-		for (int k = 1; k < probabilities.length; k++) {
-			if (probabilities[k] > probabilities[best]) {
-				best = k;
-			}
-		}
-		return labels[best];
 	}
 
 	/** The categories this model knows, in sorted order. */
@@ -281,10 +266,15 @@ public final class TextModel {
 
 	}
 
-	/** Settings of one training run; package-private so the cross-validation experiments can vary them. */
-	record Training(Features.Options features, double lambda, int minDf, double pseudoThreshold, double pseudoWeight) {
+	/**
+	 * Settings of one training run; package-private so the cross-validation experiments can vary them.
+	 * @param c the SVM's cost of a margin violation (large: fit the training data closely)
+	 * @param minDf documents (labelled and unlabelled) a feature must occur in to be kept
+	 */
+	record Training(Features.Options features, double c, int minDf) {
 
-		static final Training DEFAULT = new Training(new Features.Options(true, true, 1, 2, 600), 1e-4, 2, 0.9, 0.5);
+		/** Chosen by 10-fold cross-validation on the TIPDM messages (docs/classification.md). */
+		static final Training DEFAULT = new Training(new Features.Options(true, true, 1, 2, 200), 10, 3);
 
 		TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled) {
 			Objects.requireNonNull(examples, "examples");
@@ -306,29 +296,7 @@ public final class TextModel {
 			others.removeIf(Objects::isNull);
 			others.sort(CANONICAL);
 			String[] labels = labelSet.toArray(String[]::new);
-			List<Document> labelledDocs = documents(labelled, labels);
-			List<Document> otherDocs = documents(others, null);
-			TextModel model = fit(labels, labelledDocs, otherDocs, List.of());
-			if (otherDocs.isEmpty() || pseudoThreshold >= 1) {
-				return model;
-			}
-			List<Document> pseudo = new ArrayList<>();
-			for (int i = 0; i < others.size(); i++) {
-				double[] p = model.probabilities(others.get(i).subject(), others.get(i).detail());
-				if (p == null) {
-					continue;
-				}
-				int best = 0;
-				for (int k = 1; k < p.length; k++) {
-					if (p[k] > p[best]) {
-						best = k;
-					}
-				}
-				if (p[best] >= pseudoThreshold) {
-					pseudo.add(otherDocs.get(i).labelled(best, (float) pseudoWeight));
-				}
-			}
-			return fit(labels, labelledDocs, otherDocs, pseudo);
+			return fit(labels, documents(labelled, labels), documents(others, null));
 		}
 
 		private List<Document> documents(List<LabelledText> texts, String[] labels) {
@@ -340,10 +308,10 @@ public final class TextModel {
 			return docs;
 		}
 
-		private TextModel fit(String[] labels, List<Document> labelled, List<Document> others, List<Document> pseudo) {
-			List<Document> training = new ArrayList<>(labelled);
-			training.addAll(pseudo);
-			// Vocabulary: features of the training documents that occur in at least minDf documents of all we have.
+		private TextModel fit(String[] labels, List<Document> training, List<Document> others) {
+			List<Document> labelled = training;
+			// Vocabulary: features of the training documents that occur in at least minDf documents of all we have;
+			// the unlabelled documents count for the document frequencies and so for the IDF.
 			long[] df = concatenateUnique(labelled, others);
 			Arrays.sort(df);
 			long[] trainingHashes = concatenateUnique(training, List.of());
@@ -377,8 +345,8 @@ public final class TextModel {
 			}
 			vocabulary = Arrays.copyOf(vocabulary, size);
 			idf = Arrays.copyOf(idf, size);
-			SoftmaxRegression.Rows rows = rows(training, vocabulary, idf);
-			double[] x = SoftmaxRegression.fit(rows, labels.length, lambda);
+			Rows rows = rows(training, vocabulary, idf);
+			double[] x = LinearSvm.calibrated(rows, labels.length, c);
 			float[] weights = new float[size * labels.length];
 			for (int i = 0; i < weights.length; i++) {
 				weights[i] = (float) x[i];
@@ -409,7 +377,7 @@ public final class TextModel {
 			return all;
 		}
 
-		private static SoftmaxRegression.Rows rows(List<Document> docs, long[] vocabulary, float[] idf) {
+		private static Rows rows(List<Document> docs, long[] vocabulary, float[] idf) {
 			int[] start = new int[docs.size() + 1];
 			List<int[]> columns = new ArrayList<>();
 			List<float[]> values = new ArrayList<>();
@@ -450,7 +418,7 @@ public final class TextModel {
 				weight[i] = docs.get(i).weight;
 			}
 			start[docs.size()] = p;
-			return new SoftmaxRegression.Rows(start, column, value, label, weight, vocabulary.length);
+			return new Rows(start, column, value, label, weight, vocabulary.length);
 		}
 
 	}
@@ -483,10 +451,6 @@ public final class TextModel {
 				}
 			}
 			return new Document(Arrays.copyOf(hashes, n), Arrays.copyOf(counts, n), label, 1f);
-		}
-
-		Document labelled(int newLabel, float newWeight) {
-			return new Document(hashes, counts, newLabel, newWeight);
 		}
 
 	}

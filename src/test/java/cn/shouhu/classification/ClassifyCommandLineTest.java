@@ -51,7 +51,7 @@ class ClassifyCommandLineTest {
 		assertThat(status).isZero();
 		String output = out.toString(StandardCharsets.UTF_8);
 		assertThat(output).contains("accuracy: ", "macro-F1: ", "confusion matrix", "training time: ",
-				"messages/s (one thread)");
+				"messages/s of CPU time on one thread");
 		List<String> lines = output.lines().toList();
 		assertThat(lines.get(lines.size() - 1)).matches("accuracy=[01]\\.\\d{4}");
 		assertThat(output.lines().filter(l -> l.startsWith("accuracy=")).count()).isEqualTo(1);

@@ -31,9 +31,9 @@ class TextModelTest {
 		assertThat(guesses.get(1).confidence()).isGreaterThanOrEqualTo(guesses.get(2).confidence());
 		assertThat(guesses.stream().mapToDouble(Guess::confidence).sum()).isCloseTo(1.0,
 				org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(MODEL.top("网上兼职刷单", "垫付了钱", 2)).hasSize(2);
-		assertThat(MODEL.top("网上兼职刷单", "垫付了钱", 10)).hasSize(3);
-		assertThat(MODEL.top("网上兼职刷单", "垫付了钱", 0)).isEmpty();
+		assertThat(MODEL.top("网上兼职刷单", "垫付了钱以后对方不返还，客服联系不上。", 2)).hasSize(2);
+		assertThat(MODEL.top("网上兼职刷单", "垫付了钱以后对方不返还，客服联系不上。", 10)).hasSize(3);
+		assertThat(MODEL.top("网上兼职刷单", "垫付了钱以后对方不返还，客服联系不上。", 0)).isEmpty();
 	}
 
 	@Test
@@ -101,6 +101,13 @@ class TextModelTest {
 		List<LabelledText> unlabelled = new ArrayList<>(Samples.TRAINING);
 		unlabelled.add(LabelledText.unlabelled("无类别", "没有类别的留言"));
 		assertThatThrownBy(() -> TextModel.train(unlabelled)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("needs a label");
+	}
+
+	@Test
+	void evaluationRefusesUnlabelledTestMessages() {
+		assertThatThrownBy(() -> Evaluation.of(MODEL, List.of(LabelledText.unlabelled("冒充客服", "转账"))))
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("needs a label");
 	}
 

@@ -29,16 +29,17 @@ class TipdmBenchmarkTest {
 		assertThat(all).hasSize(495);
 		Evaluation evaluation = Evaluation.crossValidate(all, 10, 1);
 		System.out.print(evaluation.report());
-		// docs/classification.md measures FLOOR_MEASURED with seed 1. Other seeds move 10-fold CV on 495 messages by
-		// about ±1.5 points; the floor sits 3 points below the measurement so only a real regression fails, and
-		// stays well above the 71 % of a character naive Bayes the method must beat.
+		// Measured (docs/classification.md): accuracy 0.8384, macro-F1 0.8374 with seed 1; the fold split alone moves
+		// them by 2-3 points (seeds 2 and 3: 0.8202 and 0.8141). The floors sit about 5 points below the measurement
+		// and 3 below the worst seed, so a new fold split or a harmless change passes and a real regression fails;
+		// they stay well above the 71 % of a character naive Bayes the method must beat.
 		assertThat(evaluation.accuracy()).isGreaterThanOrEqualTo(ACCURACY_FLOOR);
 		assertThat(evaluation.macroF1()).isGreaterThanOrEqualTo(MACRO_F1_FLOOR);
 		assertThat(evaluation.unanswered()).isZero();
 	}
 
-	static final double ACCURACY_FLOOR = 0.0;
+	static final double ACCURACY_FLOOR = 0.79;
 
-	static final double MACRO_F1_FLOOR = 0.0;
+	static final double MACRO_F1_FLOOR = 0.78;
 
 }
