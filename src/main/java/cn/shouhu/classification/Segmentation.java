@@ -43,19 +43,49 @@ final class Segmentation {
 		return new String(chars);
 	}
 
-	/** The content words of an already normalised text, in order. */
+	/**
+	 * The content words of an already normalised text, in order. The trie knows few Latin words, so runs of ASCII
+	 * letters and digits are joined back into one word ("app", "a3").
+	 */
 	static List<String> contentWords(String normalised) {
 		List<String> words = new ArrayList<>();
 		if (normalised.isEmpty()) {
 			return words;
 		}
+		StringBuilder ascii = new StringBuilder();
 		for (Term term : SEGMENT.seg(normalised)) {
 			String word = term.word;
+			if (isAsciiAlphanumeric(word)) {
+				ascii.append(word);
+				continue;
+			}
+			flush(ascii, words);
 			if (isContent(word)) {
 				words.add(word);
 			}
 		}
+		flush(ascii, words);
 		return words;
+	}
+
+	private static void flush(StringBuilder ascii, List<String> words) {
+		if (ascii.length() > 0) {
+			String word = ascii.toString();
+			if (isContent(word)) {
+				words.add(word);
+			}
+			ascii.setLength(0);
+		}
+	}
+
+	private static boolean isAsciiAlphanumeric(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+				return false;
+			}
+		}
+		return !word.isEmpty();
 	}
 
 	/** A word with at least one letter (CJK ideographs are letters) that is not on HanLP's stop-word list. */

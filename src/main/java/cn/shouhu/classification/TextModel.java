@@ -29,9 +29,9 @@ import java.util.zip.Inflater;
  * <em>set</em> of examples gives byte-identical {@link #toBytes()} whatever order they come in, on any JVM.
  *
  * <p>
- * A text the model cannot read — empty, only punctuation, or fewer than {@value #MIN_EVIDENCE} distinct features the
- * model knows (such as 4,000 times the same letter) — gets no guesses: {@link #top} returns an empty list rather than
- * a confident-looking guess made from nothing.
+ * A text the model cannot read gets no guesses: {@link #top} returns an empty list rather than a confident-looking
+ * guess made from nothing. That is a text with fewer than two different letters or digits (empty, only punctuation,
+ * 4,000 times the same character) or with fewer than {@value #MIN_EVIDENCE} distinct features the model knows.
  */
 public final class TextModel {
 
@@ -155,6 +155,9 @@ public final class TextModel {
 	}
 
 	private double[] probabilities(String subject, String detail) {
+		if (!hasTwoDifferentContentChars(subject, detail)) {
+			return null;
+		}
 		Scratch s = scratch.get();
 		s.clear();
 		Features.extract(subject, detail, options, hash -> {
@@ -189,6 +192,27 @@ public final class TextModel {
 		}
 		s.clear();
 		return softmax(scores);
+	}
+
+	private static boolean hasTwoDifferentContentChars(String subject, String detail) {
+		int first = -1;
+		for (String text : new String[] { subject, detail }) {
+			if (text == null) {
+				continue;
+			}
+			for (int i = 0; i < text.length(); i++) {
+				char c = Character.toLowerCase(text.charAt(i));
+				if (Segmentation.isContentChar(c)) {
+					if (first < 0) {
+						first = c;
+					}
+					else if (c != first) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	static double[] softmax(double[] scores) {

@@ -2,7 +2,8 @@ package cn.shouhu.classification;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -51,12 +52,9 @@ public final class TsvCorpus {
 	}
 
 	private static List<LabelledText> read(Path path, boolean labelled) {
-		// A strict decoder: a file in GBK or another encoding fails on its first bad line instead of reading as noise.
-		var decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try (Reader reader = new InputStreamReader(Files.newInputStream(path), decoder)) {
-			return read(reader, labelled);
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(path);
 		}
 		catch (NoSuchFileException ex) {
 			throw new MalformedCorpusException(0, "missingFile", path.toString());
@@ -64,59 +62,81 @@ public final class TsvCorpus {
 		catch (IOException ex) {
 			throw new MalformedCorpusException(0, "unreadable", path + ": " + ex.getMessage());
 		}
+		// Decoded line by line with a strict decoder, so a file in GBK fails naming its first bad line instead of
+		// reading as noise.
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i <= bytes.length; i++) {
+			if (i == bytes.length || bytes[i] == '\n') {
+				if (i == bytes.length && start == i) {
+					break;
+				}
+				try {
+					String line = decoder.decode(ByteBuffer.wrap(bytes, start, i - start)).toString();
+					lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+				}
+				catch (CharacterCodingException ex) {
+					throw new MalformedCorpusException(lines.size() + 1, "encoding");
+				}
+				start = i + 1;
+			}
+		}
+		return parse(lines, labelled);
 	}
 
 	private static List<LabelledText> read(Reader source, boolean labelled) {
-		BufferedReader reader = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source);
-		int lineNumber = 0;
 		try {
-			String header = reader.readLine();
-			lineNumber = 1;
-			if (header == null || header.isBlank()) {
-				throw new MalformedCorpusException(0, "empty");
-			}
-			checkEncoding(header, lineNumber);
-			if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
-				header = header.substring(1);
-			}
-			List<String> columns = Arrays.stream(header.split("\t", -1)).map(c -> c.strip().toLowerCase()).toList();
-			int subject = column(columns, SUBJECT);
-			int detail = column(columns, DETAIL);
-			int category = labelled ? column(columns, CATEGORY) : -1;
-			List<LabelledText> texts = new ArrayList<>();
-			String line;
-			while ((line = reader.readLine()) != null) {
-				lineNumber++;
-				checkEncoding(line, lineNumber);
-				if (line.isBlank()) {
-					continue;
-				}
-				String[] fields = line.split("\t", -1);
-				if (fields.length != columns.size()) {
-					throw new MalformedCorpusException(lineNumber, "fieldCount", columns.size(), fields.length);
-				}
-				String label = category >= 0 ? fields[category].strip() : null;
-				if (labelled && label.isEmpty()) {
-					throw new MalformedCorpusException(lineNumber, "emptyCategory");
-				}
-				String s = fields[subject].strip();
-				String d = fields[detail].strip();
-				if (s.isEmpty() && d.isEmpty()) {
-					throw new MalformedCorpusException(lineNumber, "emptyText");
-				}
-				texts.add(new LabelledText(s, d, label));
-			}
-			if (texts.isEmpty()) {
-				throw new MalformedCorpusException(0, "noRows");
-			}
-			return texts;
+			BufferedReader reader = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source);
+			return parse(reader.lines().toList(), labelled);
 		}
-		catch (CharacterCodingException ex) {
-			throw new MalformedCorpusException(lineNumber + 1, "encoding");
+		catch (UncheckedIOException ex) {
+			throw new MalformedCorpusException(0, "unreadable", ex.getCause().getMessage());
 		}
-		catch (IOException ex) {
-			throw new MalformedCorpusException(lineNumber + 1, "unreadable", ex.getMessage());
+	}
+
+	private static List<LabelledText> parse(List<String> lines, boolean labelled) {
+		if (lines.isEmpty() || lines.get(0).isBlank()) {
+			throw new MalformedCorpusException(0, "empty");
 		}
+		String header = lines.get(0);
+		checkEncoding(header, 1);
+		if (header.charAt(0) == '\uFEFF') {
+			header = header.substring(1);
+		}
+		List<String> columns = Arrays.stream(header.split("\t", -1)).map(c -> c.strip().toLowerCase()).toList();
+		int subject = column(columns, SUBJECT);
+		int detail = column(columns, DETAIL);
+		int category = labelled ? column(columns, CATEGORY) : -1;
+		List<LabelledText> texts = new ArrayList<>();
+		for (int n = 1; n < lines.size(); n++) {
+			String line = lines.get(n);
+			int lineNumber = n + 1;
+			checkEncoding(line, lineNumber);
+			if (line.isBlank()) {
+				continue;
+			}
+			String[] fields = line.split("\t", -1);
+			if (fields.length != columns.size()) {
+				throw new MalformedCorpusException(lineNumber, "fieldCount", columns.size(), fields.length);
+			}
+			String label = category >= 0 ? fields[category].strip() : null;
+			if (labelled && label.isEmpty()) {
+				throw new MalformedCorpusException(lineNumber, "emptyCategory");
+			}
+			String s = fields[subject].strip();
+			String d = fields[detail].strip();
+			if (s.isEmpty() && d.isEmpty()) {
+				throw new MalformedCorpusException(lineNumber, "emptyText");
+			}
+			texts.add(new LabelledText(s, d, label));
+		}
+		if (texts.isEmpty()) {
+			throw new MalformedCorpusException(0, "noRows");
+		}
+		return texts;
 	}
 
 	private static int column(List<String> columns, String name) {
