@@ -12,9 +12,4 @@ import java.time.Instant;
 record ModelVersion(long id, Instant createdAt, ModelSource source, int trainingCount, int branchCount,
 		double accuracy, double macroF1, int heldOutCount, Double comparedAccuracy, boolean active,
 		String createdByName) {
-
-	int accuracyPercent() {
-		return (int) Math.round(accuracy * 100);
-	}
-
 }

@@ -64,39 +64,53 @@ class SuggestionConfiguration implements SchedulingConfigurer {
 		return new RetrainingRunner(dataSource, retrainingTask(properties, models::retrainIfDue), properties);
 	}
 
-	/** Runs this node's retraining scheduler from the end of start-up until shutdown, unless disabled. */
+	/**
+	 * Runs this node's retraining scheduler from the end of start-up until shutdown, unless disabled. A stopped
+	 * db-scheduler cannot start again, so each start builds a new one: a context that is stopped and started again
+	 * (as the test framework does with the contexts it keeps) runs the job again.
+	 */
 	static final class RetrainingRunner implements SmartLifecycle {
 
 		/** A retraining takes seconds; shutdown waits that long for one that is running. */
 		private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
-		private final Scheduler scheduler;
+		private final DataSource dataSource;
+
+		private final RecurringTask<Void> task;
+
+		private final SuggestionProperties properties;
+
+		/** Null while stopped, and always when this node does not run the job. */
+		private Scheduler scheduler;
 
 		private volatile boolean running;
 
 		RetrainingRunner(DataSource dataSource, RecurringTask<Void> task, SuggestionProperties properties) {
-			this.scheduler = !properties.retrain().enabled() ? null
-					: Scheduler.create(dataSource)
-						.startTasks(task)
-						.tableName(TABLE)
-						.threads(1)
-						.pollingInterval(properties.retrain().pollingInterval())
-						.shutdownMaxWait(SHUTDOWN_WAIT)
-						.build();
+			this.dataSource = dataSource;
+			this.task = task;
+			this.properties = properties;
 		}
 
 		@Override
-		public void start() {
-			if (scheduler != null) {
+		public synchronized void start() {
+			if (properties.retrain().enabled() && scheduler == null) {
+				scheduler = Scheduler.create(dataSource)
+					.startTasks(task)
+					.tableName(TABLE)
+					.threads(1)
+					.pollingInterval(properties.retrain().pollingInterval())
+					.shutdownMaxWait(SHUTDOWN_WAIT)
+					.build();
 				scheduler.start();
 			}
 			running = true;
 		}
 
 		@Override
-		public void stop() {
+		public synchronized void stop() {
 			if (scheduler != null) {
 				scheduler.stop();
+				scheduler = null;
 			}
 			running = false;
 		}

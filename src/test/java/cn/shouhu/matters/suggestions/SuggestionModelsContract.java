@@ -3,8 +3,11 @@ package cn.shouhu.matters.suggestions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,12 @@ abstract class SuggestionModelsContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	SuggestionProperties properties;
 
 	static final CurrentStaff ADMIN = new CurrentStaff(9001, "sysadmin-test", 9001, "系统管理员甲", 1, "分局",
 			java.util.Set.of(Role.SYSTEM_ADMIN));
@@ -191,6 +200,34 @@ abstract class SuggestionModelsContract {
 		assertThat(models.versions()).hasSize(2);
 		// The matters counted for this model no longer count for the next run.
 		assertThat(models.retrainIfDue()).isEmpty();
+	}
+
+	/**
+	 * The job's scheduler survives a stop and a start of its context (the test framework pauses the contexts it
+	 * keeps): it registers the weekly run in its own table and starts again after a stop.
+	 */
+	@Test
+	void theJobsSchedulerStartsAgainAfterAStop() {
+		SuggestionProperties enabled = new SuggestionProperties(properties.corpus(), properties.refreshInterval(),
+				new SuggestionProperties.Retrain(true, "0 0 3 * * MON", "Asia/Shanghai", 5, Duration.ofMinutes(1)),
+				properties.duplicates());
+		SuggestionConfiguration.RetrainingRunner runner = new SuggestionConfiguration.RetrainingRunner(dataSource,
+				SuggestionConfiguration.retrainingTask(enabled, () -> {
+				}), enabled);
+		try {
+			runner.start();
+			runner.stop();
+			assertThat(runner.isRunning()).isFalse();
+			runner.start();
+			assertThat(runner.isRunning()).isTrue();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM suggestion_scheduled_tasks WHERE task_name = :name")
+				.param("name", SuggestionConfiguration.TASK_NAME)
+				.query(Long.class)
+				.single()).isOne();
+		}
+		finally {
+			runner.stop();
+		}
 	}
 
 	private List<String> auditActions() {
