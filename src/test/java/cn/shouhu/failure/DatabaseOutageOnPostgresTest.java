@@ -65,7 +65,14 @@ class DatabaseOutageOnPostgresTest {
 	}
 
 	@AfterEach
-	void dropDatabase() {
+	void dropDatabase() throws Exception {
+		java.nio.file.Files.createDirectories(Path.of("/tmp/ft-logs"));
+		try (var logs = java.nio.file.Files.list(workDir)) {
+			for (Path log : logs.toList()) {
+				java.nio.file.Files.copy(log, Path.of("/tmp/ft-logs").resolve(log.getFileName()),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 		TestPostgres.dropDatabase(database);
 	}
 
