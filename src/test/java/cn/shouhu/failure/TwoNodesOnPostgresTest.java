@@ -99,6 +99,10 @@ class TwoNodesOnPostgresTest {
 			}
 		}
 		finally {
+			FailureDatabases.keepLogs(workDir, TwoNodesOnPostgresTest.class);
+			try (var files = Files.walk(workDir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
 			if (database != null) {
 				TestPostgres.dropDatabase(database);
 			}
