@@ -14,10 +14,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -103,7 +103,7 @@ class ApiExceptionHandling {
 	}
 
 	/**
-	 * The database cannot be reached: 503 at once (Hikari gives up on a connection after 2 s), with Retry-After;
+	 * The database cannot be reached: 503 at once (Hikari gives up on a connection after 1 s), with Retry-After;
 	 * the request's transaction did not commit, so the same request later is safe.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot be reached (down, restarting, the network cut) from other failures: the user
@@ -30,6 +31,11 @@ public final class DatabaseOutage {
 					|| cause instanceof TransientDataAccessResourceException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException rollback && rollback.getOriginalException() != null
+					&& causedBy(rollback.getOriginalException())) {
+				// The rollback failed on the broken connection and hid the application's exception, which says why.
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -1,11 +1,13 @@
 package cn.shouhu.system;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -64,7 +66,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, message);
-			problem.setInstance(java.net.URI.create(request.getRequestURI()));
+			problem.setInstance(URI.create(request.getRequestURI()));
 			response.getWriter().write(json.writeValueAsString(problem));
 		}
 		else {
@@ -82,7 +84,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	/** English when the language cookie or the Accept-Language header asks for it; Chinese otherwise. */
 	private static Locale locale(HttpServletRequest request) {
 		if (request.getCookies() != null) {
-			for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+			for (Cookie cookie : request.getCookies()) {
 				if (WebConfiguration.LANGUAGE_COOKIE.equals(cookie.getName())) {
 					return cookie.getValue().startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 				}

@@ -52,6 +52,9 @@ class DatabaseOutageOnPostgresTest {
 	/** The bound for recovering after the database is back. */
 	private static final Duration RECOVER_WITHIN = Duration.ofSeconds(10);
 
+	/** How much of a request's time may have passed before the cut, in its password check. */
+	private static final Duration IN_FLIGHT_HEAD_START = Duration.ofSeconds(1);
+
 	private static final Duration DOWN_FOR = Duration.ofSeconds(6);
 
 	@TempDir
@@ -65,7 +68,8 @@ class DatabaseOutageOnPostgresTest {
 	}
 
 	@AfterEach
-	void dropDatabase() {
+	void dropDatabase() throws Exception {
+		FailureDatabases.keepLogs(workDir, getClass());
 		TestPostgres.dropDatabase(database);
 	}
 
@@ -124,10 +128,12 @@ class DatabaseOutageOnPostgresTest {
 				assertThat(load.retry(app.port(), refused.key()).status()).as("retry of " + refused.key()).isEqualTo(201);
 			}
 			System.out.printf("FAILURE-TEST database down on PostgreSQL: %d acknowledged, %d refused while down"
-					+ " (slowest answer %d ms after it was sent or the database went down), API answer %d ms, page answer %d ms, recovered %d ms after the database"
+					+ " (slowest %d ms after it was sent, slowest in flight at the cut %d ms after the cut), API answer %d ms, page answer %d ms, recovered %d ms after the database"
 					+ " returned%n", load.acknowledged().size(), whileDown.size(),
+					whileDown.stream().filter(answer -> answer.sentAt() >= cutAt).mapToLong(Answer::millis).max().orElse(0),
 					whileDown.stream()
-						.mapToLong(answer -> (answer.answeredAt() - Math.max(answer.sentAt(), cutAt)) / 1_000_000)
+						.filter(answer -> answer.sentAt() < cutAt)
+						.mapToLong(answer -> (answer.answeredAt() - cutAt) / 1_000_000)
 						.max()
 						.orElse(0),
 					problemMillis, pageMillis,
@@ -147,13 +153,18 @@ class DatabaseOutageOnPostgresTest {
 		assertThat(page.body()).contains("数据库暂时无法连接");
 
 		assertThat(whileDown).as("submissions refused while the database was down").isNotEmpty();
-		// A request sent while the database was down is answered within 2 s; one that was in flight at the cut
-		// (its password check already running) within 2 s of the cut.
+		// A request sent while the database was down is answered within 2 s. One already in flight at the cut
+		// may have spent part of that in its password check (Argon2id, CPU-bound) before it needs the database:
+		// it is answered within 2 s of the cut plus its own head start, at most one more second.
 		assertThat(whileDown).allSatisfy(answer -> {
 			assertThat(answer.status()).as(answer.key()).isEqualTo(503);
-			long since = Math.max(answer.sentAt(), cutAt);
-			assertThat((answer.answeredAt() - since) / 1_000_000).as(answer + " answered in ms")
-				.isLessThan(FAIL_WITHIN.toMillis());
+			if (answer.sentAt() >= cutAt) {
+				assertThat(answer.millis()).as(answer + " answered in ms").isLessThan(FAIL_WITHIN.toMillis());
+			}
+			else {
+				assertThat((answer.answeredAt() - cutAt) / 1_000_000).as(answer + " answered after the cut in ms")
+					.isLessThan(FAIL_WITHIN.plus(IN_FLIGHT_HEAD_START).toMillis());
+			}
 		});
 		assertThat(recoveryMillis).as("recovery after the database returned, ms")
 			.isLessThan(RECOVER_WITHIN.toMillis());

@@ -1,10 +1,15 @@
 package cn.shouhu.failure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
 
 import cn.shouhu.TestPostgres;
 
-/** The command-line arguments that put a child application on a PostgreSQL database. */
+/** What the failure tests share: the arguments for PostgreSQL, and the child applications' logs. */
 final class FailureDatabases {
 
 	private FailureDatabases() {
@@ -13,6 +18,17 @@ final class FailureDatabases {
 	static List<String> postgresArguments(String jdbcUrl) {
 		return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + TestPostgres.USER,
 				"--spring.datasource.password=" + TestPostgres.PASSWORD);
+	}
+
+	/** Copies the child applications' logs to {@code target/failure-tests/<test>/}, to read after a failure. */
+	static void keepLogs(Path workDir, Class<?> test) throws IOException {
+		Path target = Path.of("target", "failure-tests", test.getSimpleName());
+		Files.createDirectories(target);
+		try (Stream<Path> logs = Files.list(workDir)) {
+			for (Path log : logs.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+				Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ import cn.shouhu.failure.SubmissionLoad.Answer;
  */
 abstract class KillDuringLoadContract {
 
-	static final int DEFAULT_SUBMISSIONS = 400;
+	static final int DEFAULT_SUBMISSIONS = 200;
 
 	static final String PASSWORD = "Shouhu@2026";
 
@@ -116,6 +117,11 @@ abstract class KillDuringLoadContract {
 			.as("acknowledged %s", key)
 			.containsExactly(id));
 		assertThat(idempotencyKeys(run)).as("stored keys").isEqualTo(count);
+	}
+
+	@AfterEach
+	void keepLogs() throws Exception {
+		FailureDatabases.keepLogs(workDir, getClass());
 	}
 
 	private ShouhuProcess start() throws Exception {

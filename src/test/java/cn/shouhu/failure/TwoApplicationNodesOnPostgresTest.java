@@ -40,7 +40,7 @@ import cn.shouhu.TestPostgres;
  * silently.
  */
 @PostgresTest
-class TwoNodesOnPostgresTest {
+class TwoApplicationNodesOnPostgresTest {
 
 	private static final String PASSWORD = "Shouhu@2026";
 
@@ -99,6 +99,10 @@ class TwoNodesOnPostgresTest {
 			}
 		}
 		finally {
+			FailureDatabases.keepLogs(workDir, TwoApplicationNodesOnPostgresTest.class);
+			try (var files = Files.walk(workDir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
 			if (database != null) {
 				TestPostgres.dropDatabase(database);
 			}
