@@ -151,22 +151,21 @@ class StoredXssBrowserTest {
 		List<String> refused = new ArrayList<>();
 		Long unit = attempt(refused, "unit name",
 				() -> organization.createUnit(branch, "单位" + SCRIPT + IMG, UnitType.OFFICE, 99));
-		Long officer = attempt(refused, "officer name",
-				() -> organization.createOfficer("799001", "民警" + SCRIPT, station, "职务" + IMG, false));
+		attempt(refused, "officer name",
+				() -> organization.createOfficer("799001", "民警" + SCRIPT, station, "职务", false));
+		Long officer = attempt(refused, "officer position",
+				() -> organization.createOfficer("799002", "李卫东", station, "职务" + IMG, false));
 		StaffBrowser admin = new StaffBrowser(port);
 		admin.signIn("sysadmin", "Shouhu@2026");
 		admin.get("/matters/categories/new");
-		int category = admin.post("/matters/categories", Map.of("code", "XSS", "name", "类别" + SCRIPT + SVG,
+		int category = admin.post("/matters/categories", Map.of("code", "XSS", "name", "类别" + SCRIPT,
 				"leadUnitType", "STATION", "sortOrder", "99", "active", "true")).statusCode();
 		admin.get("/calendar/2026");
 		int day = admin.post("/calendar/2026/days", Map.of("date", "2026-12-24", "offDay", "true",
-				"name", "节日" + SCRIPT + IMG)).statusCode();
-		if (category != 302) {
-			refused.add("category name (" + category + ")");
-		}
-		if (day != 302) {
-			refused.add("calendar day name (" + day + ")");
-		}
+				"name", "节日" + IMG)).statusCode();
+		// Both forms accept any text within their length: the payloads must be stored, or this test proves nothing.
+		assertThat(category).as("category with a payload name saved").isEqualTo(302);
+		assertThat(day).as("calendar day with a payload name saved").isEqualTo(302);
 		System.out.println("Stored-XSS fields refused at input (so never stored): " + refused);
 
 		Map<String, List<String>> pages = new LinkedHashMap<>();
@@ -206,15 +205,16 @@ class StoredXssBrowserTest {
 			}
 			if (person.getKey().equals("sysadmin")) {
 				browser.get(base() + "/matters/categories");
-				if (category == 302) {
-					assertThat(browser.findElement(By.tagName("body")).getText()).contains("类别" + SCRIPT + SVG);
-				}
+				assertThat(browser.findElement(By.tagName("body")).getText()).contains("类别" + SCRIPT);
+				browser.get(base() + "/calendar/2026");
+				assertThat(browser.findElement(By.tagName("body")).getText()).contains("节日" + IMG);
 			}
 			browser.quit();
 			browser = null;
 		}
 		System.out.println("Stored-XSS: " + checked + " page views in Chromium, no payload ran");
-		assertThat(refused).as("payload fields refused at input").doesNotContain("category name (200)");
+		// Only the officer's name may refuse a payload (its rule allows Chinese names only); everything else stores it.
+		assertThat(refused).allMatch(field -> field.startsWith("officer name"));
 
 		// htmx fragments: the category proposal echoes nothing unescaped.
 		StaffBrowser clerkHttp = new StaffBrowser(port);
