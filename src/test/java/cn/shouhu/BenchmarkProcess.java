@@ -93,6 +93,11 @@ public final class BenchmarkProcess implements AutoCloseable {
 		throw new IllegalStateException("Shouhu did not start within 5 minutes:\n" + tail(log));
 	}
 
+	/** The application's class path, without the test classes (as {@link ShouhuProcess} starts it). */
+	public static String applicationClasspath() throws IOException {
+		return ShouhuProcess.applicationClasspath();
+	}
+
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port;
 	}
