@@ -71,7 +71,7 @@ public final class BenchmarkProcess implements AutoCloseable {
 		long started = System.nanoTime();
 		Process process = builder.start();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long deadline = started + TimeUnit.MINUTES.toNanos(5);
+		long deadline = started + TimeUnit.MINUTES.toNanos(15);
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Shouhu exited with " + process.exitValue() + ":\n" + tail(log));
@@ -90,7 +90,7 @@ public final class BenchmarkProcess implements AutoCloseable {
 			Thread.sleep(20);
 		}
 		process.destroyForcibly();
-		throw new IllegalStateException("Shouhu did not start within 5 minutes:\n" + tail(log));
+		throw new IllegalStateException("Shouhu did not start within 15 minutes:\n" + tail(log));
 	}
 
 	/** The application's class path, without the test classes (as {@link ShouhuProcess} starts it). */
