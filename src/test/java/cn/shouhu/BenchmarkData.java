@@ -63,7 +63,7 @@ public final class BenchmarkData {
 					            ELSE CAST(? AS TIMESTAMPTZ) - INTERVAL '1 day' END AS received,
 					       CASE WHEN ? = 'CLOSED' THEN CAST(? AS TIMESTAMPTZ) - (g % 1095) * INTERVAL '1 day'
 					                 + INTERVAL '5 days'
-					            ELSE CAST(? AS TIMESTAMPTZ) + INTERVAL '4 days' + (g % 1728000) * INTERVAL '1 second'
+					            ELSE CAST(? AS TIMESTAMPTZ) + INTERVAL '4 days' + ((g * 7919) % 1728000) * INTERVAL '1 second'
 					            END AS reply_due) t
 					""", CATEGORIES, state, "{" + join(stations) + "}", stations.length, state, from, to, state,
 					java.sql.Timestamp.from(second), java.sql.Timestamp.from(second), state,

@@ -117,16 +117,15 @@ public class Statistics {
 			total = total.plus(counters);
 			byDay.add(Figures.of(day.toString(), day.toString(), counters, null));
 		}
-		Map<String, Long> overdueByUnit = queries.overdueNow(Dimension.UNIT, now, filter, scope, unitFilter);
-		long overdue = overdueByUnit.values().stream().mapToLong(Long::longValue).sum();
+		Map<Dimension, Map<String, Counters>> counters = queries.countersByGroup(filter, scope, unitFilter);
+		Map<Dimension, Map<String, Long>> overdue = queries.overdueNowByGroup(now, filter, scope, unitFilter);
+		long overdueTotal = overdue.get(Dimension.UNIT).values().stream().mapToLong(Long::longValue).sum();
 
-		return new StatisticsReport(filter, now, Figures.of("all", message("statistics.total"), total, overdue),
-				byDay, grouped(Dimension.UNIT, filter, scope, unitFilter, now, overdueByUnit, this::unitName),
-				grouped(Dimension.CATEGORY, filter, scope, unitFilter, now, null, this::categoryName),
-				grouped(Dimension.KIND, filter, scope, unitFilter, now, null,
-						key -> message("matters.kind." + key)),
-				grouped(Dimension.CHANNEL, filter, scope, unitFilter, now, null,
-						key -> message("matters.channel." + key)));
+		return new StatisticsReport(filter, now, Figures.of("all", message("statistics.total"), total, overdueTotal),
+				byDay, grouped(Dimension.UNIT, counters, overdue, this::unitName),
+				grouped(Dimension.CATEGORY, counters, overdue, this::categoryName),
+				grouped(Dimension.KIND, counters, overdue, key -> message("matters.kind." + key)),
+				grouped(Dimension.CHANNEL, counters, overdue, key -> message("matters.channel." + key)));
 	}
 
 	/**
@@ -174,11 +173,10 @@ public class Statistics {
 		return unit;
 	}
 
-	private List<Figures> grouped(Dimension by, StatisticsFilter filter, DataScope scope, DataScope unitFilter,
-			Instant now, Map<String, Long> overdueKnown, Function<String, String> label) {
-		Map<String, Counters> counters = queries.counters(by, filter, scope, unitFilter);
-		Map<String, Long> overdue = overdueKnown != null ? overdueKnown
-				: queries.overdueNow(by, now, filter, scope, unitFilter);
+	private List<Figures> grouped(Dimension by, Map<Dimension, Map<String, Counters>> countersByGroup,
+			Map<Dimension, Map<String, Long>> overdueByGroup, Function<String, String> label) {
+		Map<String, Counters> counters = countersByGroup.get(by);
+		Map<String, Long> overdue = overdueByGroup.get(by);
 		Set<String> keys = new java.util.LinkedHashSet<>(counters.keySet());
 		keys.addAll(overdue.keySet());
 		return keys.stream()

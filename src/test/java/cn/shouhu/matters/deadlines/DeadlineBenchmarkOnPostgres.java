@@ -1,8 +1,5 @@
 package cn.shouhu.matters.deadlines;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -60,10 +57,6 @@ class DeadlineBenchmarkOnPostgres {
 
 	private static final int STATIONS = 40;
 
-	/** When each step falls due relative to its deadline, as far as the benchmark's data is concerned. */
-	private static final Duration[] STEP_OFFSETS = { Duration.ofDays(-3), Duration.ofDays(-1), Duration.ZERO,
-			Duration.ofDays(1), Duration.ofDays(2) };
-
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		TestPostgres.registerOwnDatabase(registry);
@@ -93,11 +86,7 @@ class DeadlineBenchmarkOnPostgres {
 		BenchmarkData.openMatters(jdbc, 1, MATTERS, stations, now);
 		long mattersMillis = (System.nanoTime() - started) / 1_000_000;
 		started = System.nanoTime();
-		for (DeadlineKind deadline : List.of(DeadlineKind.REPLY, DeadlineKind.CLOSE)) {
-			for (int step = 0; step < NoticeKind.values().length; step++) {
-				insertTimers(deadline, NoticeKind.values()[step], STEP_OFFSETS[step], "TRUE");
-			}
-		}
+		DeadlineBenchmarkData.timersOfOpenMatters(jdbc);
 		long timersMillis = (System.nanoTime() - started) / 1_000_000;
 		jdbc.execute("ANALYZE");
 		long timers = jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Long.class);
@@ -117,9 +106,7 @@ class DeadlineBenchmarkOnPostgres {
 	private void sweep(int round, DeadlineProperties properties) throws Exception {
 		Instant t = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
 		// This round's 1,000 matters (a different 1,000 each round, since a notice is written once per step).
-		int moved = jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ? AND task_instance"
-				+ " IN (SELECT m.id || ':REPLY:WARNING_70' FROM matter m WHERE m.id % ? = ?)", Timestamp.from(t),
-				DeadlineTimers.TASK_NAME, MATTERS / DUE, round);
+		int moved = DeadlineBenchmarkData.fallDue(jdbc, t, MATTERS / DUE, round);
 		jdbc.execute("ANALYZE scheduled_tasks");
 		double firstBatch = medianMillis(() -> due(t, properties.threads() * 3));
 		double all = medianMillis(() -> due(t, DUE));
@@ -135,7 +122,7 @@ class DeadlineBenchmarkOnPostgres {
 		runner.start();
 		try {
 			long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-			while (notices(round) < moved && System.nanoTime() < end) {
+			while (DeadlineBenchmarkData.warnings(jdbc, MATTERS / DUE, round) < moved && System.nanoTime() < end) {
 				Thread.sleep(100);
 			}
 		}
@@ -157,55 +144,6 @@ class DeadlineBenchmarkOnPostgres {
 	private void due(Instant at, int limit) {
 		jdbc.queryForList("SELECT * FROM scheduled_tasks WHERE picked = FALSE AND execution_time <= ?"
 				+ " ORDER BY execution_time ASC LIMIT ?", Timestamp.from(at), limit);
-	}
-
-	private int notices(int round) {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM matter_notice WHERE notice_kind = 'WARNING_70' AND"
-				+ " matter_id % ? = ?", Integer.class, MATTERS / DUE, round);
-	}
-
-	/**
-	 * One step's timers for every generated matter: the task data is a serialised {@link NoticeTimer} whose matter
-	 * id and due instant are patched in SQL at the byte offsets where the serializer puts them.
-	 */
-	private void insertTimers(DeadlineKind deadline, NoticeKind notice, Duration offset, String condition)
-			throws IOException {
-		long idMarker = 0x0102030405060708L;
-		long secondsMarker = 0x00301A2B3C4D5E6FL;
-		byte[] template = serialize(new NoticeTimer(idMarker, deadline, notice, Instant.ofEpochSecond(secondsMarker)));
-		int idAt = indexOf(template, idMarker);
-		int secondsAt = indexOf(template, secondsMarker);
-		String dueColumn = deadline == DeadlineKind.REPLY ? "m.reply_due" : "m.close_due";
-		jdbc.update("""
-				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version,
-				    priority)
-				SELECT ?, m.id || ? , overlay(overlay(CAST(? AS BYTEA) PLACING int8send(m.id) FROM ? FOR 8)
-				           PLACING int8send(CAST(EXTRACT(EPOCH FROM %s) AS BIGINT)) FROM ? FOR 8),
-				       %s + CAST(? AS INTERVAL), FALSE, 1, 0
-				  FROM matter m WHERE %s
-				""".formatted(dueColumn, dueColumn, condition), DeadlineTimers.TASK_NAME,
-				":" + deadline + ":" + notice, template, idAt + 1, secondsAt + 1, offset.toSeconds() + " seconds");
-	}
-
-	private static byte[] serialize(NoticeTimer timer) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject(timer);
-		}
-		return bytes.toByteArray();
-	}
-
-	private static int indexOf(byte[] data, long marker) {
-		byte[] pattern = new byte[8];
-		for (int i = 0; i < 8; i++) {
-			pattern[i] = (byte) (marker >>> (56 - 8 * i));
-		}
-		for (int i = 0; i + 8 <= data.length; i++) {
-			if (Arrays.equals(data, i, i + 8, pattern, 0, 8)) {
-				return i;
-			}
-		}
-		throw new IllegalStateException("Marker not found in the serialised timer");
 	}
 
 	private static double medianMillis(Runnable query) {

@@ -20,14 +20,14 @@ class DeadlinePropertiesTest {
 	}
 
 	@Test
-	void theDefaultsRunTheTimersEveryFiveSecondsOnTwoThreads() {
-		assertThat(bind(Map.of())).isEqualTo(new DeadlineProperties(true, Duration.ofSeconds(5), 2));
+	void theDefaultsRunTheTimersEverySecondOnFourThreads() {
+		assertThat(bind(Map.of())).isEqualTo(new DeadlineProperties(true, Duration.ofSeconds(1), 4));
 	}
 
 	@Test
 	void settingsOverrideTheDefaults() {
 		assertThat(bind(Map.of("shouhu.deadlines.enabled", "false", "shouhu.deadlines.polling-interval", "200ms")))
-			.isEqualTo(new DeadlineProperties(false, Duration.ofMillis(200), 2));
+			.isEqualTo(new DeadlineProperties(false, Duration.ofMillis(200), 4));
 	}
 
 	@Test
