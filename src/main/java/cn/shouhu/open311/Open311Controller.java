@@ -116,7 +116,12 @@ class Open311Controller {
 		request.put("token", filed.token());
 		request.put("service_notice", notice(filed, locale));
 		request.put("account_id", filed.accountId());
-		return documents.render(chosen, HttpStatus.OK, "service_requests", List.of(request));
+		ResponseEntity<byte[]> answer = documents.render(chosen, HttpStatus.OK, "service_requests", List.of(request));
+		// As the staff API says it: the client can tell a retry that found its first request from a new one.
+		return filed.replayed() ? ResponseEntity.status(answer.getStatusCode())
+			.headers(answer.getHeaders())
+			.header("Idempotency-Replayed", "true")
+			.body(answer.getBody()) : answer;
 	}
 
 	/**

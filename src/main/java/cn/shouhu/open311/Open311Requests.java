@@ -48,7 +48,9 @@ class Open311Requests {
 	 *
 	 * @param pin the PIN of an anonymous tip-off, only in the answer that filed it (the database keeps its hash)
 	 */
-	record Filed(long matterId, String trackingCode, String pin, String token, String accountId, boolean anonymous) {
+	/** A filed request; {@code replayed} when an Idempotency-Key found the request a previous POST filed. */
+	record Filed(long matterId, String trackingCode, String pin, String token, String accountId, boolean anonymous,
+			boolean replayed) {
 	}
 
 	/** A request an app filed, as the app may read it back. */
@@ -149,7 +151,7 @@ class Open311Requests {
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
 		return new Filed(receipt.id(), receipt.trackingCode(), receipt.pin(), token, submission.accountId(),
-				submission.anonymous());
+				submission.anonymous(), false);
 	}
 
 	private Optional<Filed> earlier(App app, String idempotencyKey, String requestHash) {
@@ -168,7 +170,7 @@ class Open311Requests {
 				String trackingCode = publicMatters.byId(matterId).map(PublicMatter::trackingCode).orElse(null);
 				// The PIN of an anonymous tip-off was shown in the first answer only: it cannot be shown again.
 				return new Filed(matterId, trackingCode, null, rs.getString("token"), rs.getString("account_id"),
-						rs.getBoolean("anonymous"));
+						rs.getBoolean("anonymous"), true);
 			})
 			.optional();
 	}

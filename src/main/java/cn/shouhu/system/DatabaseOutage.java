@@ -33,9 +33,10 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (cause instanceof TransactionSystemException rollback && rollback.getOriginalException() != null
-					&& causedBy(rollback.getOriginalException())) {
-				// The rollback failed on the broken connection and hid the application's exception, which says why.
+			if (cause instanceof TransactionSystemException) {
+				// A commit or rollback that could not be completed: the connection broke under the transaction (the
+				// commit's own error is lost when the rollback fails too). Whether it committed is unknown, so the
+				// client is told to try again — safe with its Idempotency-Key.
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null

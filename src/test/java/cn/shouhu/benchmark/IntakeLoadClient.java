@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * its own process:
  * <pre>java -cp target/test-classes:target/classes:$(cat target/classpath.txt) cn.shouhu.benchmark.IntakeLoadClient \
  *   --url=http://127.0.0.1:18130 --endpoint=api --rates=50,100,200,400 --seconds=30</pre>
- * Endpoints: {@code api} ({@code POST /api/v1/matters}, HTTP Basic {@code --user}/{@code --password}, a new
+ * Endpoints: {@code open311} ({@code POST /open311/v2/requests.json} with the demo api_key, a new Idempotency-Key
+ * per submission: the public path), {@code api} ({@code POST /api/v1/matters}, HTTP Basic {@code --user}/{@code --password}, a new
  * Idempotency-Key per submission) and {@code bare} ({@code POST /benchmark/bare-intake}, the ceiling: one plain
  * JDBC insert, only under the {@code benchmark} profile). It prints one {@code RESULT} line per rate.
  */
@@ -37,6 +38,17 @@ public final class IntakeLoadClient {
 			 "submitter":{"anonymous":false,"name":"赵先生","phone":"15904721234"}}""";
 
 	private IntakeLoadClient() {
+	}
+
+	/** The same submission as an Open311 form, with the demo app's api_key (README). */
+	static final String OPEN311_FORM = String.join("&", "api_key=shouhu-demo-open311-key-2026",
+			"service_code=PUBLIC_ORDER", "attribute%5Bkind%5D=COMPLAINT", "attribute%5Btitle%5D=" + encode("夜间广场舞噪音扰民"),
+			"description=" + encode("小区广场每晚九点后仍有广场舞，音响声音很大，影响老人和孩子休息。希望派出所协调。"),
+			"address_string=" + encode("民族东路某小区"), "attribute%5Bcommunity%5D=" + encode("民族东路社区"),
+			"first_name=" + encode("赵"), "last_name=" + encode("先生"), "phone=15904721234");
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** How one submission is sent. */
@@ -63,7 +75,14 @@ public final class IntakeLoadClient {
 				.POST(HttpRequest.BodyPublishers.ofString(BODY))
 				.timeout(Duration.ofSeconds(10))
 				.build();
-			default -> throw new IllegalArgumentException("Unknown endpoint " + name + " (api, bare)");
+			// A public request from a third-party app: the demo app's api_key (a SHA-256 look-up, no password hash).
+			case "open311" -> (baseUrl, n) -> HttpRequest.newBuilder(URI.create(baseUrl + "/open311/v2/requests.json"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Idempotency-Key", "bench-" + run + "-" + n)
+				.POST(HttpRequest.BodyPublishers.ofString(OPEN311_FORM))
+				.timeout(Duration.ofSeconds(10))
+				.build();
+			default -> throw new IllegalArgumentException("Unknown endpoint " + name + " (api, open311, bare)");
 		};
 	}
 

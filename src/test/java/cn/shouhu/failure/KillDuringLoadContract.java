@@ -35,7 +35,8 @@ abstract class KillDuringLoadContract {
 
 	static final int DEFAULT_SUBMISSIONS = 200;
 
-	static final String PASSWORD = "Shouhu@2026";
+	/** The demo Open311 app's key (README): the load comes in as public requests from a third-party app. */
+	static final String DEMO_API_KEY = "shouhu-demo-open311-key-2026";
 
 	private static final int THREADS = 4;
 
@@ -55,7 +56,7 @@ abstract class KillDuringLoadContract {
 		int count = Integer.getInteger("shouhu.failure.submissions", DEFAULT_SUBMISSIONS);
 		int killAfter = count * 2 / 5;
 		String run = "kill" + Long.toString(System.currentTimeMillis(), 36);
-		SubmissionLoad load = new SubmissionLoad(SubmissionLoad.staffApi("clerk", PASSWORD), run, count);
+		SubmissionLoad load = new SubmissionLoad(SubmissionLoad.open311(DEMO_API_KEY), run, count);
 
 		long started = System.nanoTime();
 		ShouhuProcess app = start();
@@ -102,10 +103,10 @@ abstract class KillDuringLoadContract {
 		}
 
 		assertThat(retried).as("every unacknowledged submission, retried").allSatisfy(answer -> {
-			assertThat(answer.status()).as(answer.key()).isEqualTo(201);
+			assertThat(answer.acknowledged()).as(answer.key() + " answered " + answer.status()).isTrue();
 		});
 		assertThat(resent).as("acknowledged submissions sent again with their keys").allSatisfy(answer -> {
-			assertThat(answer.status()).as(answer.key()).isEqualTo(201);
+			assertThat(answer.acknowledged()).as(answer.key() + " answered " + answer.status()).isTrue();
 			assertThat(answer.replayed()).as("replayed " + answer.key()).isTrue();
 			assertThat(answer.matterId()).as(answer.key()).isEqualTo(acknowledged.get(answer.key()));
 		});
@@ -116,7 +117,7 @@ abstract class KillDuringLoadContract {
 		acknowledged.forEach((key, id) -> assertThat(matters.get(SubmissionLoad.TITLE_PREFIX + key))
 			.as("acknowledged %s", key)
 			.containsExactly(id));
-		assertThat(idempotencyKeys(run)).as("stored keys").isEqualTo(count);
+		assertThat(idempotencyKeys(load.endpoint(), run)).as("stored keys").isEqualTo(count);
 	}
 
 	@AfterEach
@@ -164,10 +165,9 @@ abstract class KillDuringLoadContract {
 		return matters;
 	}
 
-	private int idempotencyKeys(String run) throws Exception {
+	private int idempotencyKeys(SubmissionLoad.Endpoint endpoint, String run) throws Exception {
 		try (Connection connection = connect();
-				PreparedStatement query = connection
-					.prepareStatement("SELECT COUNT(*) FROM matter_api_idempotency WHERE idempotency_key LIKE ?")) {
+				PreparedStatement query = connection.prepareStatement(endpoint.storedKeysQuery())) {
 			query.setString(1, run + "-%");
 			try (ResultSet rows = query.executeQuery()) {
 				rows.next();

@@ -2,6 +2,7 @@ package cn.shouhu.failure;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A load client as an integration would be: several threads submit matters, each with an Idempotency-Key of its
@@ -41,6 +44,51 @@ final class SubmissionLoad {
 		/** The matter id in an acknowledged answer. */
 		long matterId(HttpResponse<String> response);
 
+		/** SQL counting the stored Idempotency-Keys that start with the one parameter (a LIKE pattern). */
+		String storedKeysQuery();
+
+	}
+
+	/**
+	 * A third-party app's request through Open311 GeoReport v2 ({@code POST /open311/v2/requests.json}, form-encoded,
+	 * with the demo app's api_key): the public path, and no password check on each request.
+	 */
+	static Endpoint open311(String apiKey) {
+		return new Endpoint() {
+			@Override
+			public HttpRequest request(int port, String key) {
+				String form = String.join("&", "api_key=" + encode(apiKey), "service_code=OTHER",
+						"attribute%5Bkind%5D=HELP", "attribute%5Btitle%5D=" + encode(TITLE_PREFIX + key),
+						"description=" + encode("负载中的求助：楼道照明损坏，夜间老人行走不便。"),
+						"address_string=" + encode("沼潭街道某小区 3 号楼"), "first_name=" + encode("王"),
+						"last_name=" + encode("女士"), "phone=13847215678");
+				return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/open311/v2/requests.json"))
+					.timeout(Duration.ofSeconds(30))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Idempotency-Key", key)
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build();
+			}
+
+			@Override
+			public long matterId(HttpResponse<String> response) {
+				Matcher id = Pattern.compile("\"service_request_id\"\\s*:\\s*\"(\\d+)\"")
+					.matcher(response.body());
+				if (!id.find()) {
+					throw new IllegalStateException("No service_request_id in " + response.body());
+				}
+				return Long.parseLong(id.group(1));
+			}
+
+			@Override
+			public String storedKeysQuery() {
+				return "SELECT COUNT(*) FROM open311_request WHERE idempotency_key LIKE ?";
+			}
+		};
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** 集中受理 over the staff API ({@code POST /api/v1/matters}) as the demo's intake clerk, with HTTP Basic. */
@@ -70,6 +118,11 @@ final class SubmissionLoad {
 				String location = response.headers().firstValue("Location").orElseThrow();
 				return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 			}
+
+			@Override
+			public String storedKeysQuery() {
+				return "SELECT COUNT(*) FROM matter_api_idempotency WHERE idempotency_key LIKE ?";
+			}
 		};
 	}
 
@@ -87,6 +140,10 @@ final class SubmissionLoad {
 	}
 
 	private final Endpoint endpoint;
+
+	Endpoint endpoint() {
+		return endpoint;
+	}
 
 	private final IntFunction<String> keys;
 

@@ -46,7 +46,7 @@ class MatterAuditTrailTest {
 		desk.dispatch(clerk, id, 0, new Dispatch("PUBLIC_ORDER", null, station, List.of(), null));
 		desk.sign(handler, id, 1);
 
-		String where = " FROM audit_event WHERE module = 'matters' AND target_id = :id ORDER BY id";
+		String where = " FROM audit_event WHERE module = 'matters' AND target_type = 'matter' AND target_id = :id ORDER BY id";
 		List<String> actions = jdbc.sql("SELECT action" + where).param("id", String.valueOf(id)).query(String.class).list();
 		String details = String.join("\n",
 				jdbc.sql("SELECT detail" + where).param("id", String.valueOf(id)).query(String.class).list());

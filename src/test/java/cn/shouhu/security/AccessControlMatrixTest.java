@@ -49,6 +49,7 @@ import cn.shouhu.matters.Place;
 import cn.shouhu.matters.Submitter;
 import cn.shouhu.matters.Urgency;
 import cn.shouhu.matters.attachments.AttachedIntake;
+import cn.shouhu.open311.Open311Setup;
 import cn.shouhu.organization.OrganizationDirectory;
 import cn.shouhu.organization.OrganizationSetup;
 import cn.shouhu.organization.UnitType;
@@ -87,6 +88,9 @@ class AccessControlMatrixTest {
 	static final List<String> PUBLIC = List.of("/login", "/error", "/portal", "/portal/**", "/open311/**",
 			"/actuator/health");
 
+	/** Staff pages inside a public path: the portal's catalogue editor is on the staff chain. */
+	static final List<String> STAFF_UNDER_PUBLIC = List.of("/portal/catalogue/admin");
+
 	/** Static paths the security configuration opens to everyone; served by resource handlers, not controllers. */
 	static final List<String> PUBLIC_STATIC = List.of("/css/shouhu.css", "/js/shouhu.js", "/img/favicon.svg",
 			"/webjars/htmx.org/dist/htmx.min.js");
@@ -106,6 +110,13 @@ class AccessControlMatrixTest {
 				"GET /statistics/export.xlsx", "GET /api/v1/statistics", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
 				"GET /matters/todo", "GET /matters/todo/count");
 		allow(EnumSet.of(Role.SYSTEM_ADMIN), "POST /statistics/rebuild");
+		allow(EnumSet.of(Role.SYSTEM_ADMIN), "GET /matters/suggestions/models", "POST /matters/suggestions/models/retrain",
+				"POST /matters/suggestions/models/{id}/activate");
+		allow(EnumSet.of(Role.SYSTEM_ADMIN), "GET /system/open311-apps", "POST /system/open311-apps",
+				"POST /system/open311-apps/{id}/revoke");
+		allow(EnumSet.of(Role.SYSTEM_ADMIN, Role.COORDINATOR), "GET /portal/catalogue/admin",
+				"GET /portal/catalogue/admin/new", "POST /portal/catalogue/admin", "GET /portal/catalogue/admin/{id}/edit",
+				"POST /portal/catalogue/admin/{id}/edit");
 		// Actuator: only /actuator/health itself is public; its links need a sign-in, and no health group or
 		// component is exposed, so /actuator/health/** is 404 to everyone signed in.
 		allow(EVERY_ROLE, "GET /actuator");
@@ -114,7 +125,7 @@ class AccessControlMatrixTest {
 		// Matters: the queue roles read another unit's matter; the unit roles only their own (404 here).
 		allow(QUEUE, "GET /matters/board", "GET /matters/board/export.xlsx", "GET /matters/{id}",
 				"GET /matters/{matterId}/attachments/{attachmentId}", "GET /api/v1/matters/{id}");
-		allow(COORDINATION, "GET /matters/intake", "GET /matters/intake/proposal", "POST /matters/intake",
+		allow(COORDINATION, "GET /matters/intake", "GET /matters/intake/suggestions", "GET /matters/intake/public-queue", "POST /matters/intake",
 				"POST /api/v1/matters");
 		allow(MATTER_API, "GET /api/v1/matters");
 		allow(EnumSet.of(Role.COORDINATOR, Role.UNIT_LEADER, Role.BRANCH_LEADER, Role.HANDLER),
@@ -214,6 +225,9 @@ class AccessControlMatrixTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Open311Setup open311;
 
 	/** Station A's data, by path variable. */
 	private final Map<String, String> samples = new LinkedHashMap<>();
@@ -341,6 +355,9 @@ class AccessControlMatrixTest {
 	}
 
 	static boolean isPublic(String pattern) {
+		if (STAFF_UNDER_PUBLIC.stream().anyMatch(pattern::startsWith)) {
+			return false;
+		}
 		for (String open : PUBLIC) {
 			if (open.endsWith("/**") ? pattern.startsWith(open.substring(0, open.length() - 2))
 					: pattern.equals(open)) {
@@ -540,7 +557,15 @@ class AccessControlMatrixTest {
 			.update() == 1 ? jdbc.sql("SELECT MAX(id) FROM matter_notice").query(Long.class).single() : -1;
 		long policy = jdbc.sql("SELECT MIN(id) FROM time_limit_policy").query(Long.class).single();
 
+		open311.registerDemoApp();
+		long app = jdbc.sql("SELECT MIN(id) FROM open311_api_key").query(Long.class).single();
+		long model = jdbc.sql("SELECT MIN(id) FROM suggestion_model").query(Long.class).single();
+		long service = jdbc.sql("SELECT MIN(id) FROM portal_service_item").query(Long.class).single();
+
 		// Longest prefix first: the first sample whose prefix matches wins.
+		samples.put("/matters/suggestions/models/#id", String.valueOf(model));
+		samples.put("/system/open311-apps/#id", String.valueOf(app));
+		samples.put("/portal/catalogue/admin/#id", String.valueOf(service));
 		samples.put("/matters/notices/#id", String.valueOf(notice));
 		samples.put("/matters/policies/#id", String.valueOf(policy));
 		samples.put("/matters/categories/#code", "EMERGENCY");

@@ -38,12 +38,17 @@ class DatabaseOutageTest {
 	}
 
 	@Test
+	void aCommitWhoseRollbackFailedTooIsAnOutageThoughItsOwnErrorIsLost() {
+		// What Spring throws when the connection breaks during the commit: the rollback's failure, nothing else.
+		assertThat(DatabaseOutage.causedBy(new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed")))).isTrue();
+	}
+
+	@Test
 	void otherFailuresAreNoOutage() {
 		assertThat(DatabaseOutage.causedBy(new DataIntegrityViolationException("duplicate key"))).isFalse();
 		assertThat(DatabaseOutage.causedBy(new SQLException("syntax error", "42601"))).isFalse();
 		assertThat(DatabaseOutage.causedBy(new IllegalStateException("no cause"))).isFalse();
-		assertThat(DatabaseOutage.causedBy(new TransactionSystemException("JDBC rollback failed",
-				new SQLException("Connection is closed")))).isFalse();
 	}
 
 }
