@@ -38,6 +38,22 @@ class TipdmBenchmarkTest {
 		assertThat(evaluation.unanswered()).isZero();
 	}
 
+	@Test
+	void issueGoalWithUnlabelledMessagesAndTheCategoryTree() {
+		Path labelled = DATA.resolve("labeled.tsv");
+		Path unlabelled = DATA.resolve("unlabeled.tsv");
+		Path tree = DATA.resolve("category-tree.tsv");
+		assumeTrue(Files.isRegularFile(labelled) && Files.isRegularFile(unlabelled) && Files.isRegularFile(tree),
+				"TIPDM data not found at " + DATA.toAbsolutePath().normalize() + ": benchmark skipped");
+		Evaluation evaluation = Evaluation.crossValidate(TsvCorpus.read(labelled), TsvCorpus.readUnlabelled(unlabelled),
+				TsvCorpus.readTaxonomy(tree), 10, 1);
+		System.out.print(evaluation.report());
+		// Measured: 0.8667 with seed 1 (seeds 2 and 3: 0.8566 and 0.8505). The floor is the issue's goal of 85 %: a
+		// change that loses it on the best-measured split has lost it.
+		assertThat(evaluation.accuracy()).isGreaterThanOrEqualTo(0.85);
+		assertThat(evaluation.unanswered()).isZero();
+	}
+
 	static final double ACCURACY_FLOOR = 0.79;
 
 	static final double MACRO_F1_FLOOR = 0.78;
