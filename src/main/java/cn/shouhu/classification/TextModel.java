@@ -296,11 +296,15 @@ public final class TextModel {
 	 * @param minLabelledDf labelled training documents a feature must occur in to be kept: a feature seen in one
 	 * labelled message only gets a weight fitted to that one message, and costs prediction time
 	 * @param priorWeight weight of each prior-knowledge pseudo-document (a labelled message weighs 1)
+	 * @param nbSmoothing add-α smoothing of the naive Bayes log-count ratios that scale the features (NBSVM, see
+	 * {@link LinearSvm#fit}); 0 for a plain SVM
 	 */
-	record Training(Features.Options features, double c, int minDf, int minLabelledDf, float priorWeight) {
+	record Training(Features.Options features, double c, int minDf, int minLabelledDf, float priorWeight,
+			double nbSmoothing) {
 
 		/** Chosen by 10-fold cross-validation on the TIPDM messages (docs/classification.md). */
-		static final Training DEFAULT = new Training(new Features.Options(true, true, 1, 2, 200), 10, 3, 2, 0.3f);
+		static final Training DEFAULT = new Training(new Features.Options(true, true, 1, 2, 200), 10, 3, 2, 0.3f,
+				1);
 
 		TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled) {
 			return train(examples, unlabelled, List.of());
@@ -389,7 +393,7 @@ public final class TextModel {
 			vocabulary = Arrays.copyOf(vocabulary, size);
 			idf = Arrays.copyOf(idf, size);
 			Rows rows = rows(training, vocabulary, idf);
-			double[] x = LinearSvm.calibrated(rows, labels.length, c);
+			double[] x = LinearSvm.calibrated(rows, labels.length, c, nbSmoothing);
 			float[] weights = new float[size * labels.length];
 			for (int i = 0; i < weights.length; i++) {
 				weights[i] = (float) x[i];
