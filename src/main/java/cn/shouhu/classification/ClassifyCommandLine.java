@@ -11,9 +11,9 @@ import java.util.Locale;
  * {@code java -jar shouhu.jar classify --train A.tsv --eval B.tsv [--unlabelled U.tsv] [--taxonomy T.tsv]} trains a
  * model and evaluates it on a test file; {@code classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--taxonomy T.tsv]
  * [--seed 1]} cross-validates instead. {@code --taxonomy} adds a category tree's topic names as prior knowledge
- * ({@link TsvCorpus#readTaxonomy}). It prints accuracy, macro-F1, the confusion matrix, training time and prediction throughput, and ends
- * with one line {@code accuracy=0.xxxx}. Exit code 0 when it ran, 2 on bad usage or input (message on stderr). No
- * Spring context starts: {@code ShouhuApplication.main} hands the arguments here first.
+ * ({@link TsvCorpus#readTaxonomy}). It prints accuracy, macro-F1, the confusion matrix, training time and
+ * prediction throughput, and ends with one line {@code accuracy=0.xxxx}. Exit code 0 when it ran, 2 on bad usage
+ * or input (message on stderr). No Spring context starts: {@code ShouhuApplication.main} hands the arguments here first.
  */
 public final class ClassifyCommandLine {
 

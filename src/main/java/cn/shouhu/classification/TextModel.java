@@ -22,8 +22,9 @@ import java.util.zip.Inflater;
 
 /**
  * A trained category model: TF-IDF features (sublinear term frequency, L2-normalised) of words, subject words, word
- * bigrams and character n-grams, and one-vs-rest linear SVMs over them whose decision values are scaled so that their
- * softmax is a calibrated probability. Immutable and thread-safe.
+ * bigrams and character n-grams, and one-vs-rest linear SVMs over them (features scaled by naive Bayes log-count
+ * ratios, NBSVM) whose decision values are scaled so that their softmax is a calibrated probability. Immutable and
+ * thread-safe.
  *
  * <p>
  * Training is deterministic in a strong sense: the examples are put in a canonical order first, so the same
@@ -189,7 +190,7 @@ public final class TextModel {
 		return softmax(scores);
 	}
 
-	/** 1 + ln tf, from a table for the counts a message has (a logarithm per feature was a tenth of the time). */
+	/** 1 + ln tf, from a table for the counts a message has: a table read is cheaper than a logarithm per feature. */
 	private static double sublinear(int count) {
 		return count < SUBLINEAR.length ? SUBLINEAR[count] : 1 + Math.log(count);
 	}
@@ -293,8 +294,9 @@ public final class TextModel {
 	 * Settings of one training run; package-private so the cross-validation experiments can vary them.
 	 * @param c the SVM's cost of a margin violation (large: fit the training data closely)
 	 * @param minDf documents (labelled and unlabelled) a feature must occur in to be kept
-	 * @param minLabelledDf labelled training documents a feature must occur in to be kept: a feature seen in one
-	 * labelled message only gets a weight fitted to that one message, and costs prediction time
+	 * @param minLabelledDf training documents (labelled messages and prior pseudo-documents, not unlabelled
+	 * messages) a feature must occur in to be kept: a feature seen in one labelled message only gets a weight fitted
+	 * to that one message, and costs prediction time
 	 * @param priorWeight weight of each prior-knowledge pseudo-document (a labelled message weighs 1)
 	 * @param nbSmoothing add-α smoothing of the naive Bayes log-count ratios that scale the features (NBSVM, see
 	 * {@link LinearSvm#fit}); 0 for a plain SVM
