@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar shouhu.jar classify --train A.tsv --eval B.tsv [--unlabelled U.tsv]} trains a model and evaluates
- * it on a test file; {@code classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--seed 1]} cross-validates
- * instead. It prints accuracy, macro-F1, the confusion matrix, training time and prediction throughput, and ends
- * with one line {@code accuracy=0.xxxx}. Exit code 0 when it ran, 2 on bad usage or input (message on stderr). No
- * Spring context starts: {@code ShouhuApplication.main} hands the arguments here first.
+ * {@code java -jar shouhu.jar classify --train A.tsv --eval B.tsv [--unlabelled U.tsv] [--taxonomy T.tsv]} trains a
+ * model and evaluates it on a test file; {@code classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--taxonomy T.tsv]
+ * [--seed 1]} cross-validates instead. {@code --taxonomy} adds a category tree's topic names as prior knowledge
+ * ({@link TsvCorpus#readTaxonomy}). It prints accuracy, macro-F1, the confusion matrix, training time and
+ * prediction throughput, and ends with one line {@code accuracy=0.xxxx}. Exit code 0 when it ran, 2 on bad usage
+ * or input (message on stderr). No Spring context starts: {@code ShouhuApplication.main} hands the arguments here first.
  */
 public final class ClassifyCommandLine {
 
@@ -27,9 +28,10 @@ public final class ClassifyCommandLine {
 	private static final long MEASURE_NANOS = 2_000_000_000L;
 
 	static final String USAGE = """
-			usage: classify --train A.tsv --eval B.tsv [--unlabelled U.tsv]
-			       classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--seed 1]
-			TSV files are UTF-8 with a header row; the columns subject, detail and category are read by name.""";
+			usage: classify --train A.tsv --eval B.tsv [--unlabelled U.tsv] [--taxonomy T.tsv]
+			       classify --cv 10 --train A.tsv [--unlabelled U.tsv] [--taxonomy T.tsv] [--seed 1]
+			TSV files are UTF-8 with a header row; the columns subject, detail and category are read by name;
+			a taxonomy file has the columns level1 (category), level2 and level3 (topic names).""";
 
 	private ClassifyCommandLine() {
 	}
@@ -57,12 +59,16 @@ public final class ClassifyCommandLine {
 			List<LabelledText> train = TsvCorpus.read(arguments.train());
 			List<LabelledText> unlabelled = arguments.unlabelled() == null ? List.of()
 					: TsvCorpus.readUnlabelled(arguments.unlabelled());
-			out.printf("training: %d labelled messages from %s%s%n", train.size(), arguments.train(),
-					unlabelled.isEmpty() ? "" : ", " + unlabelled.size() + " unlabelled from " + arguments.unlabelled());
+			List<LabelledText> taxonomy = arguments.taxonomy() == null ? List.of()
+					: TsvCorpus.readTaxonomy(arguments.taxonomy());
+			out.printf("training: %d labelled messages from %s%s%s%n", train.size(), arguments.train(),
+					unlabelled.isEmpty() ? "" : ", " + unlabelled.size() + " unlabelled from " + arguments.unlabelled(),
+					taxonomy.isEmpty() ? "" : ", " + taxonomy.size() + " topics from " + arguments.taxonomy());
 			Evaluation evaluation;
 			if (arguments.folds() > 0) {
 				out.printf("%d-fold stratified cross-validation, seed %d%n", arguments.folds(), arguments.seed());
-				evaluation = Evaluation.crossValidate(train, unlabelled, arguments.folds(), arguments.seed());
+				evaluation = Evaluation.crossValidate(train, unlabelled, taxonomy, arguments.folds(),
+						arguments.seed());
 				out.print(evaluation.report());
 				out.printf("training time: %d ms in total for %d folds%n", evaluation.trainingMillis(),
 						arguments.folds());
@@ -72,7 +78,7 @@ public final class ClassifyCommandLine {
 			else {
 				List<LabelledText> test = TsvCorpus.read(arguments.eval());
 				long start = System.nanoTime();
-				TextModel model = TextModel.train(train, unlabelled);
+				TextModel model = TextModel.train(train, unlabelled, taxonomy);
 				long millis = (System.nanoTime() - start) / 1_000_000;
 				out.printf("training time: %d ms; model: %d labels, %d features, %d bytes%n", millis,
 						model.labels().size(), model.features(), model.toBytes().length);
@@ -133,12 +139,13 @@ public final class ClassifyCommandLine {
 	record Throughput(double perCpuSecond, double perWallSecond) {
 	}
 
-	private record Arguments(Path train, Path eval, Path unlabelled, int folds, long seed) {
+	private record Arguments(Path train, Path eval, Path unlabelled, Path taxonomy, int folds, long seed) {
 
 		static Arguments parse(String[] args) {
 			Path train = null;
 			Path eval = null;
 			Path unlabelled = null;
+			Path taxonomy = null;
 			int folds = 0;
 			long seed = 1;
 			for (int i = 1; i < args.length; i++) {
@@ -151,6 +158,7 @@ public final class ClassifyCommandLine {
 					case "--train" -> train = Path.of(value);
 					case "--eval" -> eval = Path.of(value);
 					case "--unlabelled", "--unlabeled" -> unlabelled = Path.of(value);
+					case "--taxonomy" -> taxonomy = Path.of(value);
 					case "--cv" -> folds = number(option, value);
 					case "--seed" -> seed = number(option, value);
 					default -> throw new IllegalArgumentException("unknown option " + option);
@@ -165,7 +173,7 @@ public final class ClassifyCommandLine {
 			if (eval == null && folds < 2) {
 				throw new IllegalArgumentException("--cv needs at least 2 folds");
 			}
-			return new Arguments(train, eval, unlabelled, folds, seed);
+			return new Arguments(train, eval, unlabelled, taxonomy, folds, seed);
 		}
 
 		private static int number(String option, String value) {

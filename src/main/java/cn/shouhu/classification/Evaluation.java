@@ -81,6 +81,20 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 
 	static Evaluation crossValidate(List<LabelledText> all, List<LabelledText> unlabelled, int folds, long seed,
 			TextModel.Training training) {
+		return crossValidate(all, unlabelled, folds, seed, training, List.of());
+	}
+
+	/**
+	 * As {@link #crossValidate(List, List, int, long)}, each fold also learning from prior knowledge (see
+	 * {@link TextModel#train(List, List, List)}); the prior pseudo-documents are never test messages.
+	 */
+	public static Evaluation crossValidate(List<LabelledText> all, List<LabelledText> unlabelled,
+			List<LabelledText> prior, int folds, long seed) {
+		return crossValidate(all, unlabelled, folds, seed, TextModel.Training.DEFAULT, prior);
+	}
+
+	static Evaluation crossValidate(List<LabelledText> all, List<LabelledText> unlabelled, int folds, long seed,
+			TextModel.Training training, List<LabelledText> prior) {
 		if (folds < 2 || folds > all.size()) {
 			throw new IllegalArgumentException("folds must be between 2 and the number of examples (" + all.size()
 					+ "), got " + folds);
@@ -102,7 +116,7 @@ public record Evaluation(double accuracy, double macroF1, List<String> labels, i
 				(fold[i] == f ? test : train).add(all.get(i));
 			}
 			long start = System.nanoTime();
-			TextModel model = training.train(train, unlabelled);
+			TextModel model = training.train(train, unlabelled, prior);
 			long trained = System.nanoTime();
 			trainingMillis += (trained - start) / 1_000_000;
 			for (LabelledText t : test) {

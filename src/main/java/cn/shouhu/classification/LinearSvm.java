@@ -29,14 +29,14 @@ final class LinearSvm {
 	 * split (rows dealt round the folds in their canonical order, which is sorted by label, so the folds are
 	 * stratified).
 	 */
-	static double[] calibrated(Rows rows, int classes, double c) {
-		double[] x = fit(rows, classes, c);
+	static double[] calibrated(Rows rows, int classes, double c, double smoothing) {
+		double[] x = fit(rows, classes, c, smoothing);
 		int n = rows.size();
 		double[][] scores = new double[n][];
 		for (int f = 0; f < CALIBRATION_FOLDS; f++) {
 			int fold = f;
 			Rows train = rows.select(i -> i % CALIBRATION_FOLDS != fold);
-			double[] part = fit(train, classes, c);
+			double[] part = fit(train, classes, c, smoothing);
 			for (int i = fold; i < n; i += CALIBRATION_FOLDS) {
 				scores[i] = scores(rows, i, part, classes);
 			}
@@ -78,8 +78,14 @@ final class LinearSvm {
 		return z;
 	}
 
-	/** Same layout as the model: weights row-major by feature, then one bias per class. */
-	static double[] fit(Rows rows, int classes, double c) {
+	/**
+	 * Same layout as the model: weights row-major by feature, then one bias per class. With {@code smoothing > 0}
+	 * each class's machine sees every feature scaled by its naive Bayes log-count ratio for that class (NBSVM, Wang
+	 * and Manning, ACL 2012): |ln((p_j / |p|) / (q_j / |q|))|, p_j and q_j the smoothed numbers of messages of the
+	 * class and of the others that have feature j. A feature typical of one side weighs more before the
+	 * regularisation sees it. The ratio is folded into the returned weights, so prediction is unchanged.
+	 */
+	static double[] fit(Rows rows, int classes, double c, double smoothing) {
 		int dimension = rows.dimension();
 		double[] x = new double[dimension * classes + classes];
 		int n = rows.size();
@@ -94,7 +100,46 @@ final class LinearSvm {
 		double[] w = new double[dimension];
 		double[] alpha = new double[n];
 		int[] order = new int[n];
+		float[] original = rows.value();
 		for (int k = 0; k < classes; k++) {
+			double[] r = new double[dimension];
+			java.util.Arrays.fill(r, 1);
+			float[] scaled = original;
+			if (smoothing > 0) {
+				double[] pos = new double[dimension];
+				double[] neg = new double[dimension];
+				java.util.Arrays.fill(pos, smoothing);
+				java.util.Arrays.fill(neg, smoothing);
+				for (int i = 0; i < n; i++) {
+					double[] target = rows.label()[i] == k ? pos : neg;
+					for (int p = rows.start()[i]; p < rows.start()[i + 1]; p++) {
+						target[rows.column()[p]] += 1;
+					}
+				}
+				double sumPos = 0;
+				double sumNeg = 0;
+				for (int j = 0; j < dimension; j++) {
+					sumPos += pos[j];
+					sumNeg += neg[j];
+				}
+				// The sign of the ratio only flips the sign of the weight the machine learns; its size is what
+				// changes the fit, so the absolute value keeps the scaled values' signs as they were.
+				for (int j = 0; j < dimension; j++) {
+					r[j] = Math.abs(Math.log((pos[j] / sumPos) / (neg[j] / sumNeg)));
+				}
+				scaled = new float[original.length];
+				for (int p = 0; p < original.length; p++) {
+					scaled[p] = (float) (original[p] * r[rows.column()[p]]);
+				}
+				for (int i = 0; i < n; i++) {
+					double sum = 1;
+					for (int p = rows.start()[i]; p < rows.start()[i + 1]; p++) {
+						sum += (double) scaled[p] * scaled[p];
+					}
+					squaredNorm[i] = sum;
+				}
+			}
+			float[] value = scaled;
 			java.util.Arrays.fill(w, 0);
 			java.util.Arrays.fill(alpha, 0);
 			double b = 0;
@@ -116,7 +161,7 @@ final class LinearSvm {
 					double diagonal = 1 / (2 * c * rows.weight()[i]);
 					double score = b;
 					for (int p = rows.start()[i]; p < rows.start()[i + 1]; p++) {
-						score += w[rows.column()[p]] * rows.value()[p];
+						score += w[rows.column()[p]] * value[p];
 					}
 					double g = y * score - 1 + diagonal * alpha[i];
 					double pg = alpha[i] == 0 ? Math.min(g, 0) : g;
@@ -127,7 +172,7 @@ final class LinearSvm {
 						alpha[i] = Math.max(old - g / (squaredNorm[i] + diagonal), 0);
 						double d = (alpha[i] - old) * y;
 						for (int p = rows.start()[i]; p < rows.start()[i + 1]; p++) {
-							w[rows.column()[p]] += d * rows.value()[p];
+							w[rows.column()[p]] += d * value[p];
 						}
 						b += d;
 					}
@@ -137,7 +182,7 @@ final class LinearSvm {
 				}
 			}
 			for (int j = 0; j < dimension; j++) {
-				x[j * classes + k] = w[j];
+				x[j * classes + k] = w[j] * r[j];
 			}
 			x[dimension * classes + k] = b;
 		}

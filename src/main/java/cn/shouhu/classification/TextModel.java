@@ -22,8 +22,9 @@ import java.util.zip.Inflater;
 
 /**
  * A trained category model: TF-IDF features (sublinear term frequency, L2-normalised) of words, subject words, word
- * bigrams and character n-grams, and one-vs-rest linear SVMs over them whose decision values are scaled so that their
- * softmax is a calibrated probability. Immutable and thread-safe.
+ * bigrams and character n-grams, and one-vs-rest linear SVMs over them (features scaled by naive Bayes log-count
+ * ratios, NBSVM) whose decision values are scaled so that their softmax is a calibrated probability. Immutable and
+ * thread-safe.
  *
  * <p>
  * Training is deterministic in a strong sense: the examples are put in a canonical order first, so the same
@@ -99,7 +100,17 @@ public final class TextModel {
 	 * frequencies (IDF) and in which features are frequent enough to keep. Their labels, if any, are ignored.
 	 */
 	public static TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled) {
-		return Training.DEFAULT.train(examples, unlabelled);
+		return Training.DEFAULT.train(examples, unlabelled, List.of());
+	}
+
+	/**
+	 * As {@link #train(List, List)}, also learning from prior knowledge: short labelled pseudo-documents such as the
+	 * topic names of a published category tree ({@link TsvCorpus#readTaxonomy}). They count as training examples with
+	 * a low weight; those of categories with no labelled example are ignored, so they never add a category.
+	 */
+	public static TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled,
+			List<LabelledText> prior) {
+		return Training.DEFAULT.train(examples, unlabelled, prior);
 	}
 
 	/**
@@ -159,7 +170,7 @@ public final class TextModel {
 		double norm = 0;
 		for (int t = 0; t < s.touched; t++) {
 			int index = s.indices[t];
-			double v = (1 + Math.log(s.counts[index])) * idf[index];
+			double v = sublinear(s.counts[index]) * idf[index];
 			s.values[t] = v;
 			norm += v * v;
 		}
@@ -177,6 +188,19 @@ public final class TextModel {
 		}
 		s.clear();
 		return softmax(scores);
+	}
+
+	/** 1 + ln tf, from a table for the counts a message has: a table read is cheaper than a logarithm per feature. */
+	private static double sublinear(int count) {
+		return count < SUBLINEAR.length ? SUBLINEAR[count] : 1 + Math.log(count);
+	}
+
+	private static final double[] SUBLINEAR = new double[256];
+
+	static {
+		for (int tf = 1; tf < SUBLINEAR.length; tf++) {
+			SUBLINEAR[tf] = 1 + Math.log(tf);
+		}
 	}
 
 	private static boolean hasTwoDifferentContentChars(String subject, String detail) {
@@ -270,13 +294,25 @@ public final class TextModel {
 	 * Settings of one training run; package-private so the cross-validation experiments can vary them.
 	 * @param c the SVM's cost of a margin violation (large: fit the training data closely)
 	 * @param minDf documents (labelled and unlabelled) a feature must occur in to be kept
+	 * @param minLabelledDf training documents (labelled messages and prior pseudo-documents, not unlabelled
+	 * messages) a feature must occur in to be kept: a feature seen in one labelled message only gets a weight fitted
+	 * to that one message, and costs prediction time
+	 * @param priorWeight weight of each prior-knowledge pseudo-document (a labelled message weighs 1)
+	 * @param nbSmoothing add-α smoothing of the naive Bayes log-count ratios that scale the features (NBSVM, see
+	 * {@link LinearSvm#fit}); 0 for a plain SVM
 	 */
-	record Training(Features.Options features, double c, int minDf) {
+	record Training(Features.Options features, double c, int minDf, int minLabelledDf, float priorWeight,
+			double nbSmoothing) {
 
 		/** Chosen by 10-fold cross-validation on the TIPDM messages (docs/classification.md). */
-		static final Training DEFAULT = new Training(new Features.Options(true, true, 1, 2, 200), 10, 3);
+		static final Training DEFAULT = new Training(new Features.Options(true, true, 1, 2, 200), 10, 3, 2, 0.3f,
+				1);
 
 		TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled) {
+			return train(examples, unlabelled, List.of());
+		}
+
+		TextModel train(List<LabelledText> examples, List<LabelledText> unlabelled, List<LabelledText> prior) {
 			Objects.requireNonNull(examples, "examples");
 			List<LabelledText> labelled = new ArrayList<>();
 			for (LabelledText example : examples) {
@@ -296,14 +332,23 @@ public final class TextModel {
 			others.removeIf(Objects::isNull);
 			others.sort(CANONICAL);
 			String[] labels = labelSet.toArray(String[]::new);
-			return fit(labels, documents(labelled, labels), documents(others, null));
+			List<LabelledText> pseudo = new ArrayList<>();
+			for (LabelledText text : prior == null ? List.<LabelledText>of() : prior) {
+				if (text != null && text.labelled() && labelSet.contains(text.label())) {
+					pseudo.add(text);
+				}
+			}
+			pseudo.sort(CANONICAL);
+			List<Document> training = documents(labelled, labels, 1f);
+			training.addAll(documents(pseudo, labels, priorWeight));
+			return fit(labels, training, documents(others, null, 1f));
 		}
 
-		private List<Document> documents(List<LabelledText> texts, String[] labels) {
+		private List<Document> documents(List<LabelledText> texts, String[] labels, float weight) {
 			List<Document> docs = new ArrayList<>(texts.size());
 			for (LabelledText text : texts) {
 				int label = labels == null ? -1 : Arrays.binarySearch(labels, text.label());
-				docs.add(Document.of(text, features, label));
+				docs.add(Document.of(text, features, label, weight));
 			}
 			return docs;
 		}
@@ -337,8 +382,12 @@ public final class TextModel {
 				while (t < trainingHashes.length && trainingHashes[t] < keys[i]) {
 					t++;
 				}
-				boolean inTraining = t < trainingHashes.length && trainingHashes[t] == keys[i];
-				if (inTraining && counts[i] >= minDf) {
+				int inTraining = 0;
+				while (t < trainingHashes.length && trainingHashes[t] == keys[i]) {
+					inTraining++;
+					t++;
+				}
+				if (inTraining >= Math.max(1, minLabelledDf) && counts[i] >= minDf) {
 					vocabulary[size] = keys[i];
 					idf[size++] = (float) (Math.log((1.0 + documents) / (1.0 + counts[i])) + 1);
 				}
@@ -346,7 +395,7 @@ public final class TextModel {
 			vocabulary = Arrays.copyOf(vocabulary, size);
 			idf = Arrays.copyOf(idf, size);
 			Rows rows = rows(training, vocabulary, idf);
-			double[] x = LinearSvm.calibrated(rows, labels.length, c);
+			double[] x = LinearSvm.calibrated(rows, labels.length, c, nbSmoothing);
 			float[] weights = new float[size * labels.length];
 			for (int i = 0; i < weights.length; i++) {
 				weights[i] = (float) x[i];
@@ -426,7 +475,7 @@ public final class TextModel {
 	/** One message as sorted distinct feature hashes with their counts. */
 	private record Document(long[] hashes, int[] counts, int label, float weight) {
 
-		static Document of(LabelledText text, Features.Options options, int label) {
+		static Document of(LabelledText text, Features.Options options, int label, float weight) {
 			long[] buffer = new long[1024];
 			int[] size = { 0 };
 			long[][] holder = { buffer };
@@ -450,7 +499,7 @@ public final class TextModel {
 					counts[n++] = 1;
 				}
 			}
-			return new Document(Arrays.copyOf(hashes, n), Arrays.copyOf(counts, n), label, 1f);
+			return new Document(Arrays.copyOf(hashes, n), Arrays.copyOf(counts, n), label, weight);
 		}
 
 	}

@@ -51,7 +51,28 @@ public final class TsvCorpus {
 		return read(reader, false);
 	}
 
+	/**
+	 * A published category tree as prior knowledge for {@link TextModel#train(List, List, List)}: columns
+	 * {@code level1} (the category), {@code level2} and {@code level3} (topic names) with a header row; each row
+	 * becomes a short labelled pseudo-document with {@code level2} as subject and {@code level3} as text.
+	 */
+	public static List<LabelledText> readTaxonomy(Path path) {
+		return parse(lines(path), TAXONOMY);
+	}
+
+	private static final Columns MESSAGES = new Columns(SUBJECT, DETAIL, CATEGORY);
+
+	private static final Columns TAXONOMY = new Columns("level2", "level3", "level1");
+
+	/** Which header names hold the subject, the text and the category. */
+	private record Columns(String subject, String detail, String category) {
+	}
+
 	private static List<LabelledText> read(Path path, boolean labelled) {
+		return parse(lines(path), labelled);
+	}
+
+	private static List<String> lines(Path path) {
 		byte[] bytes;
 		try {
 			bytes = Files.readAllBytes(path);
@@ -84,7 +105,7 @@ public final class TsvCorpus {
 				start = i + 1;
 			}
 		}
-		return parse(lines, labelled);
+		return lines;
 	}
 
 	private static List<LabelledText> read(Reader source, boolean labelled) {
@@ -98,6 +119,11 @@ public final class TsvCorpus {
 	}
 
 	private static List<LabelledText> parse(List<String> lines, boolean labelled) {
+		return parse(lines, labelled ? MESSAGES : new Columns(SUBJECT, DETAIL, null));
+	}
+
+	private static List<LabelledText> parse(List<String> lines, Columns names) {
+		boolean labelled = names.category() != null;
 		if (lines.isEmpty() || lines.get(0).isBlank()) {
 			throw new MalformedCorpusException(0, "empty");
 		}
@@ -107,9 +133,9 @@ public final class TsvCorpus {
 			header = header.substring(1);
 		}
 		List<String> columns = Arrays.stream(header.split("\t", -1)).map(c -> c.strip().toLowerCase()).toList();
-		int subject = column(columns, SUBJECT);
-		int detail = column(columns, DETAIL);
-		int category = labelled ? column(columns, CATEGORY) : -1;
+		int subject = column(columns, names.subject());
+		int detail = column(columns, names.detail());
+		int category = labelled ? column(columns, names.category()) : -1;
 		List<LabelledText> texts = new ArrayList<>();
 		for (int n = 1; n < lines.size(); n++) {
 			String line = lines.get(n);

@@ -69,6 +69,21 @@ class ClassifyCommandLineTest {
 	}
 
 	@Test
+	void crossValidatesWithACategoryTree() throws IOException {
+		Path tree = dir.resolve("tree.tsv");
+		Files.writeString(tree, "level1\tlevel2\tlevel3\nTRAFFIC\t道路交通\t违章停车\nFRAUD\t电信诈骗\t冒充客服\n");
+		int status = run("classify", "--cv", "4", "--train", train.toString(), "--taxonomy", tree.toString());
+		assertThat(status).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 topics from " + tree, "examples: 24");
+		out.reset();
+		Files.writeString(tree, "level1\tlevel2\nTRAFFIC\t道路交通\n");
+		assertThat(run("classify", "--cv", "4", "--train", train.toString(), "--taxonomy", tree.toString()))
+			.isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("level3");
+		assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("accuracy=");
+	}
+
+	@Test
 	void badUsageExitsWithTwoAndSaysWhy() {
 		assertThat(run("classify")).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--train is required", "usage:");

@@ -122,4 +122,31 @@ class TextModelTest {
 		assertThat(TextModel.train(Samples.TRAINING, unlabelled).toBytes()).isEqualTo(model.toBytes());
 	}
 
+	@Test
+	void priorTopicNamesTeachWordsTheMessagesLackButAddNoCategory() {
+		String subject = "高空抛物伤人";
+		String detail = "楼上住户往下扔垃圾砸到行人";
+		List<LabelledText> prior = List.of(new LabelledText("高空抛物", "楼上扔垃圾砸到行人", "TRAFFIC"),
+				new LabelledText("高空抛物", "住户往下扔东西伤人", "TRAFFIC"),
+				new LabelledText("天气", "下雨", "WEATHER"));
+		TextModel plain = TextModel.train(Samples.TRAINING);
+		TextModel informed = TextModel.train(Samples.TRAINING, List.of(), prior);
+		assertThat(informed.labels()).containsExactly("FRAUD", "HOUSEHOLD", "TRAFFIC");
+		assertThat(confidence(informed, subject, detail, "TRAFFIC"))
+			.isGreaterThan(confidence(plain, subject, detail, "TRAFFIC") + 0.1);
+		assertThat(informed.top(subject, detail, 1).get(0).label()).isEqualTo("TRAFFIC");
+		List<LabelledText> reversed = new ArrayList<>(prior);
+		Collections.reverse(reversed);
+		assertThat(TextModel.train(Samples.TRAINING, List.of(), reversed).toBytes()).isEqualTo(informed.toBytes());
+	}
+
+	private static double confidence(TextModel model, String subject, String detail, String label) {
+		return model.top(subject, detail, 3)
+			.stream()
+			.filter(g -> g.label().equals(label))
+			.mapToDouble(Guess::confidence)
+			.findFirst()
+			.orElse(0);
+	}
+
 }

@@ -29,12 +29,28 @@ class TipdmBenchmarkTest {
 		assertThat(all).hasSize(495);
 		Evaluation evaluation = Evaluation.crossValidate(all, 10, 1);
 		System.out.print(evaluation.report());
-		// Measured (docs/classification.md): accuracy 0.8384, macro-F1 0.8374 with seed 1; the fold split alone moves
-		// them by 2-3 points (seeds 2 and 3: 0.8202 and 0.8141). The floors sit about 5 points below the measurement
+		// Measured (docs/classification.md): accuracy 0.8444, macro-F1 0.8370 with seed 1; the fold split alone moves
+		// them by 2-3 points (seeds 2 and 3: 0.8343 and 0.8242). The floors sit about 5 points below the measurement
 		// and 3 below the worst seed, so a new fold split or a harmless change passes and a real regression fails;
 		// they stay well above the 71 % of a character naive Bayes the method must beat.
 		assertThat(evaluation.accuracy()).isGreaterThanOrEqualTo(ACCURACY_FLOOR);
 		assertThat(evaluation.macroF1()).isGreaterThanOrEqualTo(MACRO_F1_FLOOR);
+		assertThat(evaluation.unanswered()).isZero();
+	}
+
+	@Test
+	void issueGoalWithUnlabelledMessagesAndTheCategoryTree() {
+		Path labelled = DATA.resolve("labeled.tsv");
+		Path unlabelled = DATA.resolve("unlabeled.tsv");
+		Path tree = DATA.resolve("category-tree.tsv");
+		assumeTrue(Files.isRegularFile(labelled) && Files.isRegularFile(unlabelled) && Files.isRegularFile(tree),
+				"TIPDM data not found at " + DATA.toAbsolutePath().normalize() + ": benchmark skipped");
+		Evaluation evaluation = Evaluation.crossValidate(TsvCorpus.read(labelled), TsvCorpus.readUnlabelled(unlabelled),
+				TsvCorpus.readTaxonomy(tree), 10, 1);
+		System.out.print(evaluation.report());
+		// Measured: 0.8848 with seed 1 (seeds 2 and 3: 0.8788 and 0.8727). The floor is the issue's goal of 85 %,
+		// 2-3 points below every measured split: a change that falls below it has lost the goal.
+		assertThat(evaluation.accuracy()).isGreaterThanOrEqualTo(0.85);
 		assertThat(evaluation.unanswered()).isZero();
 	}
 

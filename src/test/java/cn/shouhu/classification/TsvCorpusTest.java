@@ -45,6 +45,17 @@ class TsvCorpusTest {
 	}
 
 	@Test
+	void readsACategoryTreeAsLabelledTopicNames() throws IOException {
+		Path file = dir.resolve("tree.tsv");
+		Files.writeString(file, "level1\tlevel2\tlevel3\nTRAFFIC\t道路交通\t违章停车\nFRAUD\t电信诈骗\t冒充客服\n");
+		assertThat(TsvCorpus.readTaxonomy(file)).containsExactly(new LabelledText("道路交通", "违章停车", "TRAFFIC"),
+				new LabelledText("电信诈骗", "冒充客服", "FRAUD"));
+		Files.writeString(file, "category\tlevel2\tlevel3\nTRAFFIC\t道路交通\t违章停车\n");
+		assertThatThrownBy(() -> TsvCorpus.readTaxonomy(file)).isInstanceOf(MalformedCorpusException.class)
+			.hasMessageContaining("level1");
+	}
+
+	@Test
 	void namesTheMissingColumn() {
 		assertThatThrownBy(() -> TsvCorpus.read(new StringReader("subject\tdetail\n标题\t内容\n")))
 			.isInstanceOf(MalformedCorpusException.class)
