@@ -8,9 +8,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for browser tests, driven by Debian's chromedriver (no download: the machine has no
@@ -58,6 +63,29 @@ public final class Chromium implements ExecutionCondition {
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return value == null || value.isBlank() ? fallback : value;
+	}
+
+	/**
+	 * Waits until the element has left the page, as it does when a click leads to another page. Chrome reports a node
+	 * of a page that is going as stale, or, in the middle of the navigation, as one that "does not belong to the
+	 * document" (a plain WebDriverException, which Selenium's stalenessOf does not expect): both mean it left.
+	 */
+	public static void awaitGone(WebDriver browser, WebElement element) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException e) {
+				return true;
+			}
+			catch (WebDriverException e) {
+				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
 	}
 
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +56,7 @@ class ClosedLoopBrowserTest {
 		browser.findElement(By.id("phone")).sendKeys("13904721234");
 		WebElement record = browser.findElement(By.cssSelector("form[action$='/matters/intake'] button[type=submit]"));
 		record.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(record));
+		Chromium.awaitGone(browser, record);
 		assertThat(browser.getCurrentUrl()).matches(".*/matters/\\d+$");
 		String matter = browser.getCurrentUrl().replaceAll(".*/matters/", "");
 		signOut();
@@ -154,7 +153,7 @@ class ClosedLoopBrowserTest {
 		WebElement button = browser.findElement(By.cssSelector("form[action$='/" + name + "'] button[type=submit]"));
 		button.click();
 		// A click returns before the answer has loaded: wait until the page it was on is gone.
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+		Chromium.awaitGone(browser, button);
 		assertThat(browser.findElements(By.cssSelector(".flash.error, .field-error")))
 			.as("no error message after %s", name)
 			.allMatch(e -> e.getText().isBlank());

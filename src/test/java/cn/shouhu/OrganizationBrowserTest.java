@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,7 +65,7 @@ class OrganizationBrowserTest {
 
 		WebElement logout = browser.findElement(By.cssSelector("form[action$='/logout'] button"));
 		logout.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(logout));
+		Chromium.awaitGone(browser, logout);
 		signIn("auditor");
 		open("/audit?targetType=unit");
 		assertThat(browser.getPageSource()).contains("浏览器测试派出所", "sysadmin");
@@ -92,7 +91,7 @@ class OrganizationBrowserTest {
 		WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
 		button.click();
 		// A click returns before the answer has loaded: wait until the page it was on is gone.
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+		Chromium.awaitGone(browser, button);
 	}
 
 }

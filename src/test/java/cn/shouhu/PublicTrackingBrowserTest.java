@@ -150,7 +150,7 @@ class PublicTrackingBrowserTest {
 	/** Clicks and waits until the page the click was on is gone (a click returns before the answer has loaded). */
 	private static void click(WebDriver browser, WebElement element) {
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+		Chromium.awaitGone(browser, element);
 	}
 
 	private WebDriver signIn(String username) {

@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,7 +67,7 @@ class SuggestionsBrowserTest {
 
 		WebElement link = browser.findElement(By.cssSelector("button[data-link-to='" + first + "']"));
 		link.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(link));
+		Chromium.awaitGone(browser, link);
 		assertThat(browser.findElement(By.cssSelector("table.details")).getText()).contains("重复于");
 		assertThat(browser.findElement(By.cssSelector("table.details a[href$='/matters/" + first + "']"))
 			.getText()).isEqualTo(first);
@@ -110,7 +109,7 @@ class SuggestionsBrowserTest {
 		browser.findElement(By.id("phone")).sendKeys("13904725678");
 		WebElement submit = browser.findElement(By.cssSelector("form[action$='/matters/intake'] button[type=submit]"));
 		submit.click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(submit));
+		Chromium.awaitGone(browser, submit);
 		assertThat(browser.getCurrentUrl()).matches(".*/matters/\\d+$");
 		return browser.getCurrentUrl().replaceAll(".*/matters/", "");
 	}

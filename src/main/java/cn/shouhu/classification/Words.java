@@ -21,11 +21,11 @@ public final class Words {
 
 	/**
 	 * Cosine similarity (0..1) of the two texts' bags of content words and character bigrams (each bag weighted
-	 * equally). Character bigrams make it robust to different segmentation of the same phrase; words keep it from
-	 * matching on common bigrams alone. 0 when either text has no content.
+	 * equally), as {@link TextProfile#similarity}. 0 when either text has no content. To compare one text with many,
+	 * keep its {@link TextProfile}.
 	 */
 	public static double similarity(String a, String b) {
-		return Similarity.cosine(a, b);
+		return TextProfile.of(a).similarity(TextProfile.of(b));
 	}
 
 }

