@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import cn.shouhu.open311.Documents.Format;
+
+import cn.shouhu.system.DatabaseOutage;
 
 /**
  * Every failure under {@code /open311} as the spec's error list — {@code [{"code":400,"description":"…"}]} or
@@ -71,6 +74,17 @@ class Open311Errors {
 			String description = status == HttpStatus.NOT_FOUND ? text("open311.error.notFound", locale)
 					: text("open311.error.badRequest", locale);
 			return documents.render(formatOf(request), status, "errors", List.of(error(status, description)));
+		}
+		if (DatabaseOutage.causedBy(e)) {
+			// As on every other path: the database cannot be reached (or no connection came within Hikari's timeout),
+			// nothing was saved, and the same request later is safe.
+			log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+			ResponseEntity<byte[]> answer = documents.render(formatOf(request), HttpStatus.SERVICE_UNAVAILABLE,
+					"errors", List.of(error(HttpStatus.SERVICE_UNAVAILABLE, text("error.503.database", locale))));
+			return ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
+				.body(answer.getBody());
 		}
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Unexpected Open311 error {}", id, e);
