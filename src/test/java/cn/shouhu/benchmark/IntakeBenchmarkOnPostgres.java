@@ -47,7 +47,11 @@ class IntakeBenchmarkOnPostgres {
 		Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "postgres,benchmark", "SHOUHU_DB_URL",
 				TestPostgres.url(database), "SHOUHU_DB_USER", TestPostgres.USER, "SHOUHU_DB_PASSWORD",
 				TestPostgres.PASSWORD, "SHOUHU_DEMO", "true", "SHOUHU_DATA_DIR", work.toString());
-		try (BenchmarkProcess app = BenchmarkProcess.start(work, List.of("-Xmx512m"), env, extra)) {
+		List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+		// e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile to see where a rate's time goes
+		jvm.addAll(List.of(System.getenv().getOrDefault("SHOUHU_BENCHMARK_JVM_OPTIONS", "").split(" ")).stream()
+			.filter(option -> !option.isBlank()).toList());
+		try (BenchmarkProcess app = BenchmarkProcess.start(work, jvm, env, extra)) {
 			basicAuthenticationCost(app.baseUrl());
 			String rates = System.getenv().getOrDefault("SHOUHU_BENCHMARK_RATES", "50,100,200,400");
 			List<String> endpoints = new ArrayList<>(List.of("bare"));
@@ -61,6 +65,9 @@ class IntakeBenchmarkOnPostgres {
 					+ " Shouhu still up: %s%n", jdbc.queryForObject("SELECT COUNT(*) FROM benchmark_intake", Long.class),
 					jdbc.queryForObject("SELECT COUNT(*) FROM matter", Long.class),
 					jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Long.class), app.alive());
+			Path kept = Path.of("target", "intake-benchmark-shouhu.log");
+			Files.copy(app.log(), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			System.out.println("BENCHMARK intake: Shouhu's log kept in " + kept.toAbsolutePath());
 		}
 		finally {
 			TestPostgres.dropDatabase(database);
