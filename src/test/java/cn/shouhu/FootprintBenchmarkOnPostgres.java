@@ -89,7 +89,7 @@ class FootprintBenchmarkOnPostgres {
 			String heaps = System.getenv().getOrDefault("SHOUHU_BENCHMARK_HEAPS", "512,384,256");
 			int round = 0;
 			for (String heap : heaps.split(",")) {
-				exercise(work, env, Integer.parseInt(heap.trim()), jdbc, someMatter, round++);
+				exercise(work, env, Integer.parseInt(heap.trim()), jdbc, first, someMatter, round++);
 			}
 		}
 		finally {
@@ -97,8 +97,8 @@ class FootprintBenchmarkOnPostgres {
 		}
 	}
 
-	private void exercise(Path work, Map<String, String> env, int heapMb, JdbcTemplate jdbc, long someMatter,
-			int round) throws Exception {
+	private void exercise(Path work, Map<String, String> env, int heapMb, JdbcTemplate jdbc, long firstFilled,
+			long someMatter, int round) throws Exception {
 		Path gcLog = work.resolve("gc-" + heapMb + ".log");
 		Map<String, Integer> pages = new LinkedHashMap<>();
 		String outcome;
@@ -110,7 +110,7 @@ class FootprintBenchmarkOnPostgres {
 				List.of("-Xmx" + heapMb + "m", "-Xlog:gc:file=" + gcLog), env, null)) {
 			readyMillis = app.readyMillis();
 			Instant dueAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
-			int due = DeadlineBenchmarkData.fallDue(jdbc, dueAt, 100, round);
+			int due = DeadlineBenchmarkData.fallDue(jdbc, dueAt, 100, round, firstFilled);
 			BenchmarkProcess.Session leader = new BenchmarkProcess.Session(app.baseUrl(), "branchlead", PASSWORD);
 			for (int page = 0; page < 10; page++) {
 				pages.put("/matters/board?size=100&page=" + page, leader.get("/matters/board?size=100&page=" + page));
@@ -122,13 +122,13 @@ class FootprintBenchmarkOnPostgres {
 			BenchmarkProcess.Session handler = new BenchmarkProcess.Session(app.baseUrl(), "handler", PASSWORD);
 			pages.put("/matters/todo (handler)", handler.get("/matters/todo"));
 			long end = System.nanoTime() + 180_000_000_000L;
-			while ((warnings = DeadlineBenchmarkData.warnings(jdbc, 100, round)) < due && System.nanoTime() < end
+			while ((warnings = DeadlineBenchmarkData.warnings(jdbc, 100, round, firstFilled)) < due && System.nanoTime() < end
 					&& app.alive()) {
 				Thread.sleep(500);
 			}
 			lateness = jdbc.queryForList("SELECT CAST(EXTRACT(EPOCH FROM (MAX(created_at) - ?)) * 1000 AS BIGINT)"
-					+ " FROM matter_notice WHERE notice_kind = 'WARNING_70' AND matter_id % 100 = ?", Long.class,
-					java.sql.Timestamp.from(dueAt), round).get(0);
+					+ " FROM matter_notice WHERE notice_kind = 'WARNING_70' AND matter_id % 100 = ? AND matter_id >= ?",
+					Long.class, java.sql.Timestamp.from(dueAt), round, firstFilled).get(0);
 			if (app.alive()) {
 				heapKb = app.heapUsedAfterFullGcKb();
 			}

@@ -72,7 +72,12 @@ public final class LatencyChart {
 			g.setColor(Color.BLACK);
 			g.drawString(ms >= 1000 ? (long) (ms / 1000) + " s" : (long) ms + " ms", 20, y + 5);
 		}
-		for (double rate = 0; rate <= maxRate; rate += 100) {
+		// A label every 100/s, or every 200, 500, … when that would crowd more than 12 of them on the axis.
+		double step = 100;
+		while (maxRate / step > 12) {
+			step *= step % 200 == 0 ? 2.5 : 2;
+		}
+		for (double rate = 0; rate <= maxRate; rate += step) {
 			int x = left + (int) (rate / maxRate * plotWidth);
 			g.drawString(Long.toString((long) rate), x - 10, top + plotHeight + 20);
 		}

@@ -39,21 +39,26 @@ public final class DeadlineBenchmarkData {
 	 * {@code at}.
 	 * @return how many timers were moved
 	 */
-	public static int fallDue(JdbcTemplate jdbc, Instant at, int modulus, int remainder) {
+	public static int fallDue(JdbcTemplate jdbc, Instant at, int modulus, int remainder, long fromId) {
 		return jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ? AND task_instance"
 				+ " IN (SELECT m.id || ':REPLY:WARNING_70' FROM matter m WHERE m.state = 'IN_PROGRESS'"
-				+ " AND m.id % ? = ?)", Timestamp.from(at), DeadlineTimers.TASK_NAME, modulus, remainder);
+				+ " AND m.id % ? = ? AND m.id >= ?)", Timestamp.from(at), DeadlineTimers.TASK_NAME, modulus, remainder,
+				fromId);
 	}
 
-	/** The 70 % reply warnings written for the matters {@link #fallDue} chose. */
-	public static int warnings(JdbcTemplate jdbc, int modulus, int remainder) {
+	/**
+	 * The 70 % reply warnings written for the matters {@link #fallDue} chose ({@code fromId} leaves out matters that
+	 * were there before the fill, such as the demo branch's, whose own warnings may fire meanwhile).
+	 */
+	public static int warnings(JdbcTemplate jdbc, int modulus, int remainder, long fromId) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM matter_notice WHERE notice_kind = 'WARNING_70' AND"
-				+ " matter_id % ? = ?", Integer.class, modulus, remainder);
+				+ " matter_id % ? = ? AND matter_id >= ?", Integer.class, modulus, remainder, fromId);
 	}
 
 	/**
 	 * One step's timers for every open matter: the task data is a serialised {@link NoticeTimer} whose matter id
-	 * and due instant are patched in SQL at the byte offsets where the serializer puts them.
+	 * and due instant are patched in SQL at the byte offsets where the serializer puts them. Open matters that
+	 * already have the step's timer (the demo branch's, set by the application) keep it.
 	 */
 	private static void insertTimers(JdbcTemplate jdbc, DeadlineKind deadline, NoticeKind notice, Duration offset) {
 		long idMarker = 0x0102030405060708L;
@@ -69,6 +74,7 @@ public final class DeadlineBenchmarkData {
 				           PLACING int8send(CAST(EXTRACT(EPOCH FROM %s) AS BIGINT)) FROM ? FOR 8),
 				       %s + CAST(? AS INTERVAL), FALSE, 1, 0
 				  FROM matter m WHERE m.state = 'IN_PROGRESS'
+				ON CONFLICT DO NOTHING
 				""".formatted(dueColumn, dueColumn), DeadlineTimers.TASK_NAME, ":" + deadline + ":" + notice, template,
 				idAt + 1, secondsAt + 1, offset.toSeconds() + " seconds");
 	}

@@ -106,7 +106,7 @@ class DeadlineBenchmarkOnPostgres {
 	private void sweep(int round, DeadlineProperties properties) throws Exception {
 		Instant t = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
 		// This round's 1,000 matters (a different 1,000 each round, since a notice is written once per step).
-		int moved = DeadlineBenchmarkData.fallDue(jdbc, t, MATTERS / DUE, round);
+		int moved = DeadlineBenchmarkData.fallDue(jdbc, t, MATTERS / DUE, round, 0);
 		jdbc.execute("ANALYZE scheduled_tasks");
 		double firstBatch = medianMillis(() -> due(t, properties.threads() * 3));
 		double all = medianMillis(() -> due(t, DUE));
@@ -122,7 +122,7 @@ class DeadlineBenchmarkOnPostgres {
 		runner.start();
 		try {
 			long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-			while (DeadlineBenchmarkData.warnings(jdbc, MATTERS / DUE, round) < moved && System.nanoTime() < end) {
+			while (DeadlineBenchmarkData.warnings(jdbc, MATTERS / DUE, round, 0) < moved && System.nanoTime() < end) {
 				Thread.sleep(100);
 			}
 		}
