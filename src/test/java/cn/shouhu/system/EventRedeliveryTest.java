@@ -15,11 +15,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An event whose listener fails once is delivered again by the redelivery run, and then completes. The scheduled
- * run is pushed out of the test's way; the test calls it.
+ * An event whose listener fails once is delivered again by the redelivery run, and then completes; a completed
+ * publication is deleted once it is older than the retention, not before. The scheduled runs are pushed out of the
+ * test's way; the test calls them.
  */
 @SpringBootTest(properties = { "shouhu.test.context=event-redelivery", "shouhu.events.redelivery-age=PT0S",
-		"shouhu.events.redelivery-interval=PT1H" })
+		"shouhu.events.redelivery-interval=PT1H", "shouhu.events.prune-interval=PT1H" })
 class EventRedeliveryTest {
 
 	@Autowired
@@ -38,6 +39,17 @@ class EventRedeliveryTest {
 	JdbcClient jdbc;
 
 	record SomethingHappened(String what) {
+	}
+
+	record SomethingElse(String what) {
+	}
+
+	static class Succeeding {
+
+		@ApplicationModuleListener
+		void on(SomethingElse event) {
+		}
+
 	}
 
 	static class FailingOnce {
@@ -73,6 +85,11 @@ class EventRedeliveryTest {
 			return new FailingOnce();
 		}
 
+		@Bean
+		Succeeding succeeding() {
+			return new Succeeding();
+		}
+
 	}
 
 	private long incomplete() {
@@ -102,6 +119,27 @@ class EventRedeliveryTest {
 		await(() -> listener.handled() == 1);
 		await(() -> incomplete() == 0);
 		assertThat(listener.calls()).isEqualTo(2);
+	}
+
+	@Test
+	void aCompletedPublicationIsDeletedOnlyAfterTheRetention() throws InterruptedException {
+		transaction.executeWithoutResult(status -> events.publishEvent(new SomethingElse("praise")));
+		await(() -> completed() == 1);
+
+		redelivery.pruneCompleted();
+		assertThat(completed()).as("completed today: kept for 7 days").isEqualTo(1);
+
+		jdbc.sql("UPDATE event_publication SET completion_date = completion_date - INTERVAL '8' DAY"
+				+ " WHERE listener_id LIKE '%Succeeding%'").update();
+		redelivery.pruneCompleted();
+		assertThat(completed()).as("completed 8 days ago: deleted").isZero();
+	}
+
+	private long completed() {
+		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NOT NULL"
+				+ " AND listener_id LIKE '%Succeeding%'")
+			.query(Long.class)
+			.single();
 	}
 
 }
