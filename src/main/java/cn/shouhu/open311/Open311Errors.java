@@ -78,9 +78,9 @@ class Open311Errors {
 		if (DatabaseOutage.causedBy(e)) {
 			// As on every other path: the database cannot be reached (or no connection came within Hikari's timeout),
 			// nothing was saved, and the same request later is safe.
-			log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+			DatabaseOutage.logAnswered(log, e);
 			ResponseEntity<byte[]> answer = documents.render(formatOf(request), HttpStatus.SERVICE_UNAVAILABLE,
-					"errors", List.of(error(HttpStatus.SERVICE_UNAVAILABLE, text("error.503.database", locale))));
+					"errors", List.of(error(HttpStatus.SERVICE_UNAVAILABLE, text(DatabaseOutage.messageKey(e), locale))));
 			return ResponseEntity.status(answer.getStatusCode())
 				.headers(answer.getHeaders())
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))

@@ -109,10 +109,10 @@ class ApiExceptionHandling {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 			TransientDataAccessResourceException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-		log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+		DatabaseOutage.logAnswered(log, e);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, text("error.503.database")));
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, text(DatabaseOutage.messageKey(e))));
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })

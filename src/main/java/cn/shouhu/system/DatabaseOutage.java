@@ -6,6 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -42,6 +43,33 @@ public final class DatabaseOutage {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				// 08: connection exception; 57P01-57P03: the server is shutting down or not yet accepting.
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The message key of the 503: {@code error.503.busy} when this node refused a submission at its bound
+	 * ({@link SubmissionGate}), {@code error.503.database} otherwise.
+	 */
+	public static String messageKey(Throwable e) {
+		return busy(e) ? "error.503.busy" : "error.503.database";
+	}
+
+	/** Logs a 503: a warning when the database is away; a refusal at the bound only at debug, as a burst brings thousands. */
+	public static void logAnswered(Logger log, Throwable e) {
+		if (busy(e)) {
+			log.debug("Busy: answered 503 ({})", e.getMessage());
+		}
+		else {
+			log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+		}
+	}
+
+	private static boolean busy(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SubmissionGate.Busy) {
 				return true;
 			}
 		}

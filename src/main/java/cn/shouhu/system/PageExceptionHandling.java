@@ -79,9 +79,9 @@ class PageExceptionHandling {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 			TransientDataAccessResourceException.class })
 	ModelAndView databaseUnavailable(Exception e, HttpServletResponse response) {
-		log.warn("Database unreachable: answered 503 ({})", e.getMessage());
+		DatabaseOutage.logAnswered(log, e);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
-		return page(HttpStatus.SERVICE_UNAVAILABLE, text("error.503.database"));
+		return page(HttpStatus.SERVICE_UNAVAILABLE, text(DatabaseOutage.messageKey(e)));
 	}
 
 	/** Let Spring Security's access-denied handling (and its audit record) take these. */

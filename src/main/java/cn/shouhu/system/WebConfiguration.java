@@ -3,6 +3,7 @@ package cn.shouhu.system;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -18,6 +19,18 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Remembers the language the user chose. */
 	static final String LANGUAGE_COOKIE = "shouhu_lang";
 
+	private final SubmissionGate submissions;
+
+	WebConfiguration(@Value("${shouhu.intake.max-concurrent:8}") int maxConcurrent,
+			@Value("${shouhu.intake.max-wait:200ms}") Duration maxWait) {
+		this.submissions = new SubmissionGate(maxConcurrent, maxWait);
+	}
+
+	@Bean
+	SubmissionGate submissionGate() {
+		return submissions;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
@@ -32,6 +45,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// The public intake paths, where bursts arrive (only their POSTs pass the gate).
+		registry.addInterceptor(submissions).addPathPatterns("/open311/v2/requests.*", "/portal/submit", "/api/v1/matters");
 	}
 
 }
