@@ -80,7 +80,8 @@ class Open311Errors {
 			// nothing was saved, and the same request later is safe.
 			DatabaseOutage.logAnswered(log, e);
 			ResponseEntity<byte[]> answer = documents.render(formatOf(request), HttpStatus.SERVICE_UNAVAILABLE,
-					"errors", List.of(error(HttpStatus.SERVICE_UNAVAILABLE, text(DatabaseOutage.messageKey(e), locale))));
+					"errors",
+					List.of(error(HttpStatus.SERVICE_UNAVAILABLE, text(DatabaseOutage.messageKey(e), locale))));
 			return ResponseEntity.status(answer.getStatusCode())
 				.headers(answer.getHeaders())
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))

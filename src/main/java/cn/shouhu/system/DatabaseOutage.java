@@ -57,7 +57,10 @@ public final class DatabaseOutage {
 		return busy(e) ? "error.503.busy" : "error.503.database";
 	}
 
-	/** Logs a 503: a warning when the database is away; a refusal at the bound only at debug, as a burst brings thousands. */
+	/**
+	 * Logs a 503: a warning when the database is away; a refusal at the submission bound only at debug, as a burst
+	 * brings thousands of them.
+	 */
 	public static void logAnswered(Logger log, Throwable e) {
 		if (busy(e)) {
 			log.debug("Busy: answered 503 ({})", e.getMessage());
