@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -27,22 +28,30 @@ public final class DatabaseOutage {
 
 	/** Whether the exception, or one of its causes, says the database could not be reached. */
 	public static boolean causedBy(Throwable e) {
+		return anyCause(e, DatabaseOutage::unreachable);
+	}
+
+	private static boolean unreachable(Throwable cause) {
+		if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+				|| cause instanceof TransientDataAccessResourceException
+				|| cause instanceof SQLTransientConnectionException
+				|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
+			return true;
+		}
+		if (cause instanceof TransactionSystemException) {
+			// A commit or rollback that could not be completed: the connection broke under the transaction (the
+			// commit's own error is lost when the rollback fails too). Whether it committed is unknown, so the
+			// client is told to try again — safe with its Idempotency-Key.
+			return true;
+		}
+		// 08: connection exception; 57P01-57P03: the server is shutting down or not yet accepting.
+		return cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+	}
+
+	private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
 		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessResourceException
-					|| cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
-				return true;
-			}
-			if (cause instanceof TransactionSystemException) {
-				// A commit or rollback that could not be completed: the connection broke under the transaction (the
-				// commit's own error is lost when the rollback fails too). Whether it committed is unknown, so the
-				// client is told to try again — safe with its Idempotency-Key.
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-				// 08: connection exception; 57P01-57P03: the server is shutting down or not yet accepting.
+			if (test.test(cause)) {
 				return true;
 			}
 		}
@@ -71,12 +80,7 @@ public final class DatabaseOutage {
 	}
 
 	private static boolean busy(Throwable e) {
-		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof SubmissionGate.Busy) {
-				return true;
-			}
-		}
-		return false;
+		return anyCause(e, SubmissionGate.Busy.class::isInstance);
 	}
 
 }
