@@ -109,7 +109,9 @@ class TrackingCookie {
 	private Optional<Proven> open(String value) {
 		try {
 			byte[] bytes = Base64.getUrlDecoder().decode(value);
-			if (bytes.length <= IV_LENGTH) {
+			// Shorter than an IV and a tag cannot be ours; Java 17's GCM answers such input with a ProviderException
+			// (an unchecked "Output buffer invalid") instead of a bad tag, so it must not reach the cipher.
+			if (bytes.length < IV_LENGTH + TAG_BITS / Byte.SIZE) {
 				return Optional.empty();
 			}
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
