@@ -20,6 +20,21 @@ final class FailureDatabases {
 				"--spring.datasource.password=" + TestPostgres.PASSWORD);
 	}
 
+	/** Copies an embedded database's files ({@code data/} in the work directory), if any, beside the logs. */
+	static void keepDatabase(Path workDir, Class<?> test) throws IOException {
+		Path data = workDir.resolve("data");
+		if (!Files.isDirectory(data)) {
+			return;
+		}
+		Path target = Path.of("target", "failure-tests", test.getSimpleName(), "data");
+		Files.createDirectories(target);
+		try (Stream<Path> files = Files.list(data)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+
 	/** Copies the child applications' logs to {@code target/failure-tests/<test>/}, to read after a failure. */
 	static void keepLogs(Path workDir, Class<?> test) throws IOException {
 		Path target = Path.of("target", "failure-tests", test.getSimpleName());
