@@ -42,7 +42,7 @@ import cn.shouhu.organization.UnitType;
  * T; the sweep is the last notice's lateness.</li>
  * </ul>
  * Rounds: {@code SHOUHU_BENCHMARK_DEADLINE_ROUNDS}, a comma-separated list of {@code pollingInterval/threads}
- * (default {@code 1s/4,1s/8}: the shipped setting first). It prints the figures; it asserts nothing about
+ * (default {@code 1s/16,1s/4}: the shipped setting first). It prints the figures; it asserts nothing about
  * them, since they depend on the machine.
  */
 @PostgresTest
@@ -93,7 +93,7 @@ class DeadlineBenchmarkOnPostgres {
 		System.out.printf("BENCHMARK deadlines: %d open matters in %d s, %d timers in %d s%n", MATTERS,
 				mattersMillis / 1000, timers, timersMillis / 1000);
 
-		String rounds = System.getenv().getOrDefault("SHOUHU_BENCHMARK_DEADLINE_ROUNDS", "1s/4,1s/8");
+		String rounds = System.getenv().getOrDefault("SHOUHU_BENCHMARK_DEADLINE_ROUNDS", "1s/16,1s/4");
 		int round = 0;
 		for (String setting : rounds.split(",")) {
 			String[] parts = setting.trim().split("/");

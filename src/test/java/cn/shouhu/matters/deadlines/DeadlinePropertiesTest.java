@@ -20,14 +20,14 @@ class DeadlinePropertiesTest {
 	}
 
 	@Test
-	void theDefaultsRunTheTimersEverySecondOnFourThreads() {
-		assertThat(bind(Map.of())).isEqualTo(new DeadlineProperties(true, Duration.ofSeconds(1), 4));
+	void theDefaultsRunTheTimersEverySecondOnSixteenThreads() {
+		assertThat(bind(Map.of())).isEqualTo(new DeadlineProperties(true, Duration.ofSeconds(1), 16));
 	}
 
 	@Test
 	void settingsOverrideTheDefaults() {
 		assertThat(bind(Map.of("shouhu.deadlines.enabled", "false", "shouhu.deadlines.polling-interval", "200ms")))
-			.isEqualTo(new DeadlineProperties(false, Duration.ofMillis(200), 4));
+			.isEqualTo(new DeadlineProperties(false, Duration.ofMillis(200), 16));
 	}
 
 	@Test
