@@ -75,6 +75,8 @@ public final class ShouhuProcess implements AutoCloseable {
 	public void close() throws InterruptedException {
 		process.destroy();
 		if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			// Worth knowing when a test reads the data afterwards: this is a second, unplanned kill.
+			System.out.println("ShouhuProcess on port " + port + " did not stop within 30 s of SIGTERM: killed");
 			kill();
 		}
 	}
