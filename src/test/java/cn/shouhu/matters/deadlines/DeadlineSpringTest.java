@@ -97,6 +97,14 @@ abstract class DeadlineSpringTest {
 		return staff(Role.HANDLER, station);
 	}
 
+	/** How many notices the matter's timers have written. */
+	int notices(long matterId) {
+		return jdbc.sql("SELECT COUNT(*) FROM matter_notice WHERE matter_id = :id")
+			.param("id", matterId)
+			.query(Integer.class)
+			.single();
+	}
+
 	int version(long matterId) {
 		return desk.details(coordinator(), matterId).version();
 	}

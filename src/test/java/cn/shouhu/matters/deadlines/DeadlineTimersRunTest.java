@@ -22,11 +22,4 @@ class DeadlineTimersRunTest extends DeadlineSpringTest {
 		assertThat(desk.details(coordinator(), id).supervised()).isTrue();
 	}
 
-	private int notices(long matterId) {
-		return jdbc.sql("SELECT COUNT(*) FROM matter_notice WHERE matter_id = :id")
-			.param("id", matterId)
-			.query(Integer.class)
-			.single();
-	}
-
 }

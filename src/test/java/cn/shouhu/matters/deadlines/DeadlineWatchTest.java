@@ -164,11 +164,4 @@ class DeadlineWatchTest extends DeadlineSpringTest {
 		assertThat(timers(id)).hasSize(15);
 	}
 
-	private int notices(long matterId) {
-		return jdbc.sql("SELECT COUNT(*) FROM matter_notice WHERE matter_id = :id")
-			.param("id", matterId)
-			.query(Integer.class)
-			.single();
-	}
-
 }

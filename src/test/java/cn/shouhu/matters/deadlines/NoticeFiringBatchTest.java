@@ -100,13 +100,6 @@ class NoticeFiringBatchTest extends DeadlineSpringTest {
 		return fired;
 	}
 
-	private int notices(long matterId) {
-		return jdbc.sql("SELECT COUNT(*) FROM matter_notice WHERE matter_id = :id")
-			.param("id", matterId)
-			.query(Integer.class)
-			.single();
-	}
-
 	private int supervisions(long matterId) {
 		return jdbc.sql("SELECT supervision_count FROM matter WHERE id = :id")
 			.param("id", matterId)
