@@ -59,6 +59,12 @@ class NoticeFiring {
 
 	private final TransactionTemplate transaction;
 
+	/** Timers put in line by scheduler threads, fired by whichever thread holds {@link #turn}. */
+	private final Queue<Waiting> line = new ConcurrentLinkedQueue<>();
+
+	/** Package-private for the tests, which hold it to line timers up behind it. */
+	final ReentrantLock turn = new ReentrantLock();
+
 	NoticeFiring(MatterClocks clocks, JdbcClient jdbc, MatterDesk desk, AuditTrail audit, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.clocks = clocks;
@@ -67,25 +73,6 @@ class NoticeFiring {
 		this.audit = audit;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
-	}
-
-	/** Timers put in line by scheduler threads, fired by whichever thread holds {@link #turn}. */
-	private final Queue<Waiting> line = new ConcurrentLinkedQueue<>();
-
-	/** Package-private for the tests, which hold it to line timers up behind it. */
-	final ReentrantLock turn = new ReentrantLock();
-
-	/** A timer in line, and its answer once fired. */
-	private static final class Waiting {
-
-		final NoticeTimer timer;
-
-		final CompletableFuture<Boolean> fired = new CompletableFuture<>();
-
-		Waiting(NoticeTimer timer) {
-			this.timer = timer;
-		}
-
 	}
 
 	/**
@@ -205,6 +192,19 @@ class NoticeFiring {
 			desk.superviseOverdue(timer.matterId());
 		}
 		return true;
+	}
+
+	/** A timer in line, and its answer once fired. */
+	private static final class Waiting {
+
+		final NoticeTimer timer;
+
+		final CompletableFuture<Boolean> fired = new CompletableFuture<>();
+
+		Waiting(NoticeTimer timer) {
+			this.timer = timer;
+		}
+
 	}
 
 }
