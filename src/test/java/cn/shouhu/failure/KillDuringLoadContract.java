@@ -113,12 +113,13 @@ abstract class KillDuringLoadContract {
 		});
 
 		Map<String, List<Long>> matters = mattersByTitle(run);
+		String missing = "";
 		if (matters.size() != count) {
 			// Once in CI two matters were missing here; say which and why, and keep the database to look at.
 			FailureDatabases.keepDatabase(workDir, getClass());
+			missing = missing(load, count, matters, acknowledged, retried);
 		}
-		assertThat(matters).as("one matter per key that succeeded; the keys without one:%n%s",
-				missing(load, count, matters, acknowledged, retried))
+		assertThat(matters).as("one matter per key that succeeded; the keys without one:%n%s", missing)
 			.hasSize(count);
 		assertThat(matters.values()).as("no key has two matters").allSatisfy(ids -> assertThat(ids).hasSize(1));
 		acknowledged.forEach((key, id) -> assertThat(matters.get(SubmissionLoad.TITLE_PREFIX + key))

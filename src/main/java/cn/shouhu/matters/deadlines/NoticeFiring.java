@@ -45,7 +45,7 @@ class NoticeFiring {
 	private static final int ATTEMPTS = 5;
 
 	/** Enough to make a burst cheap, few enough that a batch's transaction stays short. */
-	static final int MAX_BATCH = 50;
+	private static final int MAX_BATCH = 50;
 
 	private final MatterClocks clocks;
 
