@@ -61,6 +61,13 @@ public final class ShouhuProcess implements AutoCloseable {
 		process.waitFor();
 	}
 
+	/** How many lines of this process's log contain the text. */
+	public long logLinesContaining(String text) throws IOException {
+		try (var lines = Files.lines(log)) {
+			return lines.filter(line -> line.contains(text)).count();
+		}
+	}
+
 	public String logTail() {
 		try {
 			List<String> lines = Files.readAllLines(log);

@@ -32,6 +32,16 @@ record RequestFilter(List<Long> ids, List<String> serviceCodes, Instant from, In
 
 	static final int MAX_RESULTS = 1000;
 
+	/**
+	 * The years a date filter may name, as written. At most 9999: the spec's date-times (W3C, like RFC 3339) have
+	 * four-digit years, and later ones reached PostgreSQL, whose timestamps end in 294276 AD, as a 500. At least 1900:
+	 * no matter is older, the far past failed the same way (before 4713 BC), and before 1582 {@code java.sql.Timestamp}
+	 * would shift the window by the Julian calendar.
+	 */
+	static final int EARLIEST_YEAR = 1900;
+
+	static final int LATEST_YEAR = 9999;
+
 	static RequestFilter parse(MultiValueMap<String, String> params, Instant now) {
 		List<Problem> problems = new ArrayList<>();
 		String idList = first(params, "service_request_id");
@@ -42,11 +52,12 @@ record RequestFilter(List<Long> ids, List<String> serviceCodes, Instant from, In
 					ids.add(Long.parseLong(id.strip()));
 				}
 				catch (NumberFormatException e) {
-					throw Open311Exception.badRequest("open311.error.requestId");
+					throw Open311Exception.badRequest("open311.error.requestId", MAX_RESULTS);
 				}
 			}
-			if (ids.size() > MAX_RESULTS) {
-				throw Open311Exception.badRequest("open311.error.requestId");
+			// "," splits into no ids at all; an empty list would otherwise read as "no id filter" without any window.
+			if (ids.isEmpty() || ids.size() > MAX_RESULTS || ids.stream().anyMatch(id -> id <= 0)) {
+				throw Open311Exception.badRequest("open311.error.requestId", MAX_RESULTS);
 			}
 			return new RequestFilter(List.copyOf(new LinkedHashSet<>(ids)), List.of(), null, null, null);
 		}
@@ -89,13 +100,20 @@ record RequestFilter(List<Long> ids, List<String> serviceCodes, Instant from, In
 		if (value == null) {
 			return null;
 		}
+		OffsetDateTime date;
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			date = OffsetDateTime.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			problems.add(new Problem("open311.error.date", name));
 			return null;
 		}
+		// The year as written, so that 9999-12-31T23:00-08:00 is still accepted although it is year 10000 in UTC.
+		if (date.getYear() < EARLIEST_YEAR || date.getYear() > LATEST_YEAR) {
+			problems.add(new Problem("open311.error.dateYear", name, EARLIEST_YEAR, LATEST_YEAR));
+			return null;
+		}
+		return date.toInstant();
 	}
 
 	/** {@code open}, {@code closed}, or both comma-separated (which is no filter). */

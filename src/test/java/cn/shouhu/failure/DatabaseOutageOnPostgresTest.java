@@ -33,8 +33,9 @@ import cn.shouhu.failure.SubmissionLoad.Answer;
 
 /**
  * PostgreSQL goes down in the middle of a load, and comes back. The shared PostgreSQL server is not stopped:
- * the application reaches its database through a {@link TcpProxy} that the test cuts (every connection closed,
- * new ones refused) and restores. While it is down, every request fails within 2 s with 503, Retry-After and a
+ * the application reaches its database through a {@link TcpProxy}, and the test does what a fast shutdown does —
+ * new connections refused, every open session of the database ended by the server with FATAL 57P01
+ * ({@code pg_terminate_backend}), what is left cut — and later restores the proxy. While it is down, every request fails within 2 s with 503, Retry-After and a
  * clear message (a ProblemDetail for the API, a Chinese page for a signed-in user); within 10 s after it is back,
  * Shouhu serves again without a restart; no matter is half-written, and every acknowledged one is there.
  * <p>
@@ -85,6 +86,7 @@ class DatabaseOutageOnPostgresTest {
 		long cutAt;
 		long problemMillis;
 		long recoveryMillis;
+		int terminated;
 		try (TcpProxy proxy = new TcpProxy(postgres.getHost(), postgres.getPort());
 				ShouhuProcess app = ShouhuProcess.start(workDir,
 						concat(FailureDatabases.postgresArguments(
@@ -97,8 +99,12 @@ class DatabaseOutageOnPostgresTest {
 			load.start(app.port(), 2, false);
 			awaitAcknowledged(load, 20);
 
-			proxy.cut();
+			// As PostgreSQL's own fast shutdown does it: no new sessions, every open one ends with FATAL 57P01
+			// (terminating connection due to administrator command); then whatever is left of them is cut.
+			proxy.refuseNew();
 			cutAt = System.nanoTime();
+			terminated = terminateSessions();
+			proxy.cut();
 			long start = System.nanoTime();
 			problem = apiGet(app.port(), "/api/v1/matters?size=1");
 			problemMillis = millisSince(start);
@@ -129,7 +135,7 @@ class DatabaseOutageOnPostgresTest {
 			}
 			System.out.printf("FAILURE-TEST database down on PostgreSQL: %d acknowledged, %d refused while down"
 					+ " (slowest %d ms after it was sent, slowest in flight at the cut %d ms after the cut), API answer %d ms, page answer %d ms, recovered %d ms after the database"
-					+ " returned%n", load.acknowledged().size(), whileDown.size(),
+					+ " returned; %d sessions ended with 57P01 at the cut%n", load.acknowledged().size(), whileDown.size(),
 					whileDown.stream().filter(answer -> answer.sentAt() >= cutAt).mapToLong(Answer::millis).max().orElse(0),
 					whileDown.stream()
 						.filter(answer -> answer.sentAt() < cutAt)
@@ -137,8 +143,11 @@ class DatabaseOutageOnPostgresTest {
 						.max()
 						.orElse(0),
 					problemMillis, pageMillis,
-					recoveryMillis);
+					recoveryMillis, terminated);
 		}
+
+		// The pool's sessions were open at the cut: the shutdown's FATAL 57P01 reached the application.
+		assertThat(terminated).as("sessions ended at the cut").isPositive();
 
 		assertThat(problem.statusCode()).as(problem.body()).isEqualTo(503);
 		assertThat(problemMillis).as("API answer while down, ms").isLessThan(FAIL_WITHIN.toMillis());
@@ -221,6 +230,20 @@ class DatabaseOutageOnPostgresTest {
 		try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
 			query.setString(1, parameter);
 			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	/** Ends every session on the test's database but this one, the way a shutting-down server does. */
+	private int terminateSessions() throws Exception {
+		try (Connection connection = connect();
+				PreparedStatement terminate = connection.prepareStatement("""
+						SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+						 WHERE datname = ? AND pid <> pg_backend_pid()) AS ended""")) {
+			terminate.setString(1, database);
+			try (ResultSet rows = terminate.executeQuery()) {
 				rows.next();
 				return rows.getInt(1);
 			}

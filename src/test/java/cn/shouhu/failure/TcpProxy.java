@@ -40,6 +40,11 @@ final class TcpProxy implements AutoCloseable {
 		return server.getLocalPort();
 	}
 
+	/** New connections are refused; the open ones go on (as while a server shuts down). */
+	void refuseNew() {
+		cut = true;
+	}
+
 	/** The database is down: open connections break, new ones are refused. */
 	void cut() {
 		cut = true;

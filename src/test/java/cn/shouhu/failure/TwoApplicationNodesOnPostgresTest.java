@@ -152,6 +152,14 @@ class TwoApplicationNodesOnPostgresTest {
 		assertThat(number("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'matter-deadline-notice' AND CAST("
 				+ "SUBSTRING(task_instance FROM '^[0-9]+') AS BIGINT) IN (" + matters + ")")).as("timers left")
 			.isZero();
+		// Exactly once across the cluster, not once because one node did all the work: each node wrote some.
+		// (A line per notice written, in a transaction that may still roll back and be fired again, so the lines
+		// are not a count of rows; the rows and their audit records above are.)
+		long byA = nodeA.logLinesContaining("Notice written: ");
+		long byB = nodeB.logLinesContaining("Notice written: ");
+		System.out.printf("FAILURE-TEST two nodes: node A wrote %d notices, node B %d%n", byA, byB);
+		assertThat(byA).as("notices written by node A").isPositive();
+		assertThat(byB).as("notices written by node B").isPositive();
 	}
 
 	@Test
@@ -267,7 +275,9 @@ class TwoApplicationNodesOnPostgresTest {
 		List<String> arguments = new ArrayList<>(FailureDatabases.postgresArguments(TestPostgres.url(database)));
 		arguments.addAll(List.of("--shouhu.demo.enabled=" + demo, "--shouhu.deadlines.enabled=true",
 				"--shouhu.deadlines.polling-interval=200ms", "--shouhu.calendar.business-hours=00:00-23:59",
-				"--shouhu.calendar.refresh-interval=1s"));
+				"--shouhu.calendar.refresh-interval=1s",
+				// Each notice a node writes is a log line: both nodes must have fired some (see below).
+				"--logging.level.cn.shouhu.matters.deadlines.NoticeFiring=DEBUG"));
 		return arguments.toArray(String[]::new);
 	}
 

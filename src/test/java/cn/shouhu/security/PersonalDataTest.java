@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,6 +47,7 @@ import cn.shouhu.matters.CoHandling;
 import cn.shouhu.matters.Dispatch;
 import cn.shouhu.matters.MatterDesk;
 import cn.shouhu.matters.Urgency;
+import cn.shouhu.open311.Open311Setup;
 import cn.shouhu.organization.OrganizationDirectory;
 import cn.shouhu.organization.OrganizationSetup;
 import cn.shouhu.organization.UnitType;
@@ -85,6 +89,9 @@ class PersonalDataTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Open311Setup open311;
 
 	long branch;
 
@@ -131,6 +138,42 @@ class PersonalDataTest {
 			// A refused intake with a bad ID number is logged too, if anything is.
 			mvc.perform(intake("个人信息日志坏" + suffix, "idNumber", "110105194912310021"))
 				.andExpect(status().isUnprocessableContent());
+			// The other ways a citizen's number comes in: Open311, the portal's form, the staff API — and the
+			// tracking lookup, whose proof is the number's last four digits.
+			mvc.perform(post("/open311/v2/requests.json").param("api_key", open311.registerDemoApp().orElseThrow())
+				.param("service_code", "OTHER")
+				.param("attribute[kind]", "HELP")
+				.param("attribute[title]", "个人信息日志Open311" + suffix)
+				.param("description", "楼道照明损坏，夜间老人行走不便。")
+				.param("address_string", "沼潭街道某小区 3 号楼")
+				.param("first_name", "王")
+				.param("last_name", "女士")
+				.param("phone", PHONE)
+				.header("Idempotency-Key", "personal-data-open311-" + RUNS.get())).andExpect(status().isOk());
+			mvc.perform(multipart("/portal/submit").param("formToken", UUID.randomUUID().toString())
+				.param("kind", "COMPLAINT")
+				.param("categoryCode", "PUBLIC_ORDER")
+				.param("title", "个人信息日志网上" + suffix)
+				.param("description", "小区旁工地每晚十一点后仍在施工，影响休息。")
+				.param("address", "昆区钢铁大街 18 号")
+				.param("name", "王女士")
+				.param("phone", PHONE)
+				.param("consent", "true")
+				.with(csrf())
+				.with(request -> {
+					request.setRemoteAddr("10.64.0." + RUNS.get());
+					return request;
+				})).andExpect(status().isFound());
+			mvc.perform(post("/api/v1/matters").contentType(MediaType.APPLICATION_JSON).content("""
+					{"channel":"PHONE","kind":"HELP","urgency":"NORMAL","title":"个人信息日志API%s",
+					 "description":"楼道照明损坏，夜间老人行走不便。",
+					 "submitter":{"anonymous":false,"name":"王女士","phone":"%s","idNumber":"%s"}}
+					""".formatted(suffix, PHONE, ID_NUMBER))
+				.header("Idempotency-Key", "personal-data-api-" + RUNS.get())
+				.with(authentication(TestStaff.as(staff(Role.INTAKE_CLERK, branch))))
+				.with(csrf())).andExpect(status().isCreated());
+			mvc.perform(post("/portal/track").param("code", trackingCode(id)).param("proof", "5678").with(csrf()))
+				.andExpect(status().isFound());
 		}
 		finally {
 			root.setLevel(level);
@@ -316,6 +359,10 @@ class PersonalDataTest {
 
 	private int version(long id) {
 		return jdbc.sql("SELECT version FROM matter WHERE id = :id").param("id", id).query(Integer.class).single();
+	}
+
+	private String trackingCode(long id) {
+		return jdbc.sql("SELECT tracking_code FROM matter WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
 	private static CurrentStaff staff(Role role, long unitId) {

@@ -185,6 +185,8 @@ class NoticeFiring {
 		if (inserted == 0) {
 			return false;
 		}
+		// Which node fired what, when two or more share the database (the two-node failure test counts these).
+		log.debug("Notice written: {}", timer.instanceId());
 		audit.record(AuditRecord.created("matters", "matter_notice", timer.instanceId(),
 				Map.of("matterId", timer.matterId(), "deadline", timer.deadline().name(), "notice",
 						timer.notice().name(), "targetUnitId", targetUnit, "dueAt", timer.dueAt().toString())));
