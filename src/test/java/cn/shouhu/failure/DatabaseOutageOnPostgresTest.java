@@ -35,9 +35,10 @@ import cn.shouhu.failure.SubmissionLoad.Answer;
  * PostgreSQL goes down in the middle of a load, and comes back. The shared PostgreSQL server is not stopped:
  * the application reaches its database through a {@link TcpProxy}, and the test does what a fast shutdown does —
  * new connections refused, every open session of the database ended by the server with FATAL 57P01
- * ({@code pg_terminate_backend}), what is left cut — and later restores the proxy. While it is down, every request fails within 2 s with 503, Retry-After and a
- * clear message (a ProblemDetail for the API, a Chinese page for a signed-in user); within 10 s after it is back,
- * Shouhu serves again without a restart; no matter is half-written, and every acknowledged one is there.
+ * ({@code pg_terminate_backend}), what is left cut — and later restores the proxy. While it is down, every request
+ * fails within 2 s with 503, Retry-After and a clear message (a ProblemDetail for the API, a Chinese page for a
+ * signed-in user); within 10 s after it is back, Shouhu serves again without a restart; no matter is half-written,
+ * and every acknowledged one is there.
  * <p>
  * The embedded H2 default runs inside the application's JVM and cannot go down on its own; this case does not
  * apply to it (a crash of the whole JVM is {@link KillDuringLoadOnH2Test}).

@@ -47,7 +47,7 @@ final class TcpProxy implements AutoCloseable {
 
 	/** The database is down: open connections break, new ones are refused. */
 	void cut() {
-		cut = true;
+		refuseNew();
 		for (Socket socket : open) {
 			closeQuietly(socket);
 		}
